@@ -1,0 +1,199 @@
+package org.eventbooking.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.eventbooking.domain.Section;
+import org.eventbooking.domain.command.CreateEvent;
+import org.eventbooking.domain.command.HoldSeats;
+import org.eventbooking.kafka.local.LocalKafkaCluster;
+import org.eventbooking.serde.Json;
+import org.eventbooking.topology.BookingTopology;
+import org.eventbooking.topology.RecordHeaderNames;
+import org.eventbooking.topology.StreamsSettings;
+import org.eventbooking.topology.TopicProvisioner;
+import org.eventbooking.topology.Topics;
+import org.eventbooking.topology.TopologySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Hold commands for one hot event (2 random adjacent seats each, so some collide) through the
+ * topology on a real broker with exactly-once, after a warm-up; the produce ceiling is measured
+ * in the same run.
+ */
+@Command(name = "topology", mixinStandardHelpOptions = true,
+        description = "Successful holds/s of the booking topology for one hot event, against the raw produce ceiling.")
+final class TopologyBenchmark implements Callable<Integer> {
+
+    private static final int ROWS = 500;
+    private static final int SEATS_PER_ROW = 500;
+    private static final String EVENT_ID = "hot-event";
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--seats", defaultValue = "1000000", description = "Seats of the hot event, at least 200,000 (default: ${DEFAULT-VALUE}).")
+    int seats;
+
+    @Option(names = "--warmup-holds", defaultValue = "50000", description = "Hold commands before measuring (default: ${DEFAULT-VALUE}).")
+    int warmupHolds;
+
+    @Option(names = "--holds", defaultValue = "300000", description = "Hold commands measured (default: ${DEFAULT-VALUE}).")
+    int holds;
+
+    @Option(names = "--ceiling-records", defaultValue = "2000000", description = "Records of the produce-ceiling run (default: ${DEFAULT-VALUE}).")
+    int ceilingRecords;
+
+    @Option(names = "--transactional-stores", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "KIP-892 transactional state stores (default: ${DEFAULT-VALUE}).")
+    boolean transactionalStores;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "" + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS,
+            description = "Exactly-once commit interval (default: ${DEFAULT-VALUE}).")
+    long commitIntervalMs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (seats < 200_000) {
+            throw new IllegalArgumentException("--seats must be at least 200000: the benchmark is about one large hot event");
+        }
+        Path workDir = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("bench-topology");
+        try (LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"))) {
+            String bootstrap = kafka.bootstrap;
+            System.out.printf("kafka at %s%n", bootstrap);
+            double ceiling = ProduceCeiling.measure(bootstrap, "bench-ceiling-" + System.currentTimeMillis(), ceilingRecords);
+            System.out.printf("produce ceiling: %,.0f records/s (%d-byte records, acks=all)%n", ceiling, ProduceCeiling.RECORD_BYTES);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                new TopicProvisioner(admin).createMissing(1, (short) 1);
+            }
+            Run run = runHolds(bootstrap, workDir.resolve("state"));
+            printReport(run, ceiling);
+        }
+        return 0;
+    }
+
+    private record Run(int sections, double seconds, long accepted, long rejected) {
+    }
+
+    /**
+     * All commands are written before the engine starts, so the benchmark's own producer does not
+     * compete with the engine for this machine's two cores; the clock runs from the end of the
+     * warm-up to the last reply.
+     */
+    private Run runHolds(String bootstrap, Path stateDir) throws Exception {
+        int sections = (seats + ROWS * SEATS_PER_ROW - 1) / (ROWS * SEATS_PER_ROW);
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+            send(producer, 0, Json.write(createEvent(sections)));
+            List<byte[]> commands = holdCommands(sections, warmupHolds + holds);
+            for (int i = 0; i < commands.size(); i++) {
+                send(producer, i + 1, commands.get(i));
+            }
+            producer.flush();
+        }
+        System.out.printf("%,d commands written; starting the engine%n", 1 + warmupHolds + holds);
+        StreamsSettings settings = StreamsSettings.local(bootstrap, "bench-" + System.currentTimeMillis(), stateDir)
+                .withTransactionalStores(transactionalStores).withCommitIntervalMs(commitIntervalMs);
+        TopologySettings topologySettings = TopologySettings.defaults().withMaxSeatsPerEvent(sections * ROWS * SEATS_PER_ROW);
+        try (ReplyCounter replies = new ReplyCounter(bootstrap);
+             KafkaStreams streams = new KafkaStreams(BookingTopology.build(topologySettings), settings.toProperties())) {
+            streams.start();
+            awaitReplies(replies, 1 + warmupHolds, "warm-up");
+            long acceptedBefore = replies.accepted();
+            long rejectedBefore = replies.rejected();
+            long start = System.nanoTime();
+            awaitReplies(replies, 1 + warmupHolds + holds, "measured");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Run(sections, seconds, replies.accepted() - acceptedBefore, replies.rejected() - rejectedBefore);
+        }
+    }
+
+    private CreateEvent createEvent(int sections) {
+        List<Section> venue = new ArrayList<>();
+        for (int i = 1; i <= sections; i++) {
+            venue.add(new Section("S" + i, 5_000, ROWS, SEATS_PER_ROW));
+        }
+        return new CreateEvent("create-" + EVENT_ID, "bench", EVENT_ID, "Hot event", "Stadium",
+                Instant.now().plus(Duration.ofDays(30)), "EUR", 3600, 10, venue);
+    }
+
+    private static List<byte[]> holdCommands(int sections, int count) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<byte[]> commands = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String section = "S" + (1 + random.nextInt(sections));
+            int row = 1 + random.nextInt(ROWS);
+            int seat = 1 + random.nextInt(SEATS_PER_ROW - 1);
+            String prefix = section + "-" + row + "-";
+            commands.add(Json.write(new HoldSeats("hold-" + i, "user-" + random.nextInt(100_000), EVENT_ID, "booking-" + i,
+                    List.of(prefix + seat, prefix + (seat + 1)))));
+        }
+        return commands;
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, int index, byte[] command) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.BOOKING_COMMANDS.name(), EVENT_ID, command);
+        record.headers().add(RecordHeaderNames.CORRELATION_ID, Integer.toString(index).getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
+    }
+
+    private static void awaitReplies(ReplyCounter replies, long expected, String phase) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long lastPrint = System.nanoTime();
+        long lastCount = replies.replies();
+        while (replies.replies() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(phase + ": only " + replies.replies() + " of " + expected + " replies after 10 minutes");
+            }
+            Thread.sleep(20);
+            if (System.nanoTime() - lastPrint >= 1_000_000_000L) {
+                long count = replies.replies();
+                System.out.printf("  %-13s %,10d / %,d replies  %,8d/s%n", phase, count, expected, count - lastCount);
+                lastPrint = System.nanoTime();
+                lastCount = count;
+            }
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private void printReport(Run run, double ceiling) {
+        double holdsPerSecond = run.accepted() / run.seconds();
+        double rejectedPerSecond = run.rejected() / run.seconds();
+        System.out.println();
+        System.out.printf("hot event: %,d seats in %d sections; %,d warm-up + %,d measured hold commands of 2 seats%n",
+                run.sections() * ROWS * SEATS_PER_ROW, run.sections(), warmupHolds, holds);
+        System.out.printf("exactly_once_v2, commit every %d ms, transactional stores %s%n", commitIntervalMs, transactionalStores ? "on" : "off");
+        System.out.printf("%-34s %,14.0f%n", "successful holds/s", holdsPerSecond);
+        System.out.printf("%-34s %,14.0f%n", "rejected holds/s (seat taken)", rejectedPerSecond);
+        System.out.printf("%-34s %,14d / %,d%n", "accepted / rejected", run.accepted(), run.rejected());
+        System.out.printf("%-34s %,14.2f%n", "measured seconds", run.seconds());
+        System.out.printf("%-34s %,14.0f%n", "produce ceiling records/s", ceiling);
+        System.out.printf("RESULT holds_per_s=%.0f produce_ceiling_per_s=%.0f ratio=%.3f%n", holdsPerSecond, ceiling, holdsPerSecond / ceiling);
+    }
+}

@@ -1,0 +1,26 @@
+package org.eventbooking.domain;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code decide} and {@code evolve} may read: the state of the events owned by one writer.
+ * Backed by RocksDB stores in the topology and by sorted maps in tests and replays.
+ */
+public interface BookingState {
+
+    Optional<EventInfo> event(String eventId);
+
+    /** The seat's state; {@link SeatState#AVAILABLE} for a seat nobody holds. */
+    SeatState seat(String eventId, SeatId seat);
+
+    /** The seats of one row that are not available, by seat number. */
+    Map<Integer, SeatState> takenSeatsInRow(String eventId, String section, int row);
+
+    /** How many seats of a row are available. */
+    int availableInRow(String eventId, Section section, int row);
+
+    Optional<SectionAvailability> sectionAvailability(String eventId, String section);
+
+    Optional<Booking> booking(String eventId, String bookingId);
+}

@@ -1,0 +1,35 @@
+package org.eventbooking.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalog entry of a ticketed event: what can be booked, at what price, under which rules. */
+public record EventInfo(
+        String eventId,
+        String organizerId,
+        String title,
+        String venue,
+        Instant startsAt,
+        String currency,
+        int holdTtlSeconds,
+        int maxSeatsPerBooking,
+        List<Section> sections,
+        Instant createdAt) {
+
+    public EventInfo {
+        sections = List.copyOf(sections);
+    }
+
+    public Optional<Section> section(String name) {
+        return sections.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public boolean contains(SeatId seat) {
+        return section(seat.section()).map(s -> s.contains(seat)).orElse(false);
+    }
+
+    public int capacity() {
+        return sections.stream().mapToInt(Section::capacity).sum();
+    }
+}

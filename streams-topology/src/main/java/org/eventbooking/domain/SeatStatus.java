@@ -1,0 +1,7 @@
+package org.eventbooking.domain;
+
+public enum SeatStatus {
+    AVAILABLE,
+    HELD,
+    SOLD
+}

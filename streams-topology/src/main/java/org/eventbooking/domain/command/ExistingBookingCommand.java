@@ -1,0 +1,8 @@
+package org.eventbooking.domain.command;
+
+/** A command about a booking that already exists. */
+public sealed interface ExistingBookingCommand extends BookingCommand
+        permits ReleaseHold, ExpireHold, ConfirmBooking, CancelBooking {
+
+    String bookingId();
+}

@@ -1,0 +1,84 @@
+package org.eventbooking.serde;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eventbooking.domain.command.BookingCommand;
+import org.eventbooking.domain.event.BookingEvent;
+
+/**
+ * The one JSON mapping of every record the engine writes: ISO-8601 instants, a {@code type}
+ * discriminator (the record's simple name) and a {@code schemaVersion} on commands and events.
+ * The domain carries no Jackson annotations; they are attached here as mix-ins.
+ */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = createMapper();
+
+    private Json() {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonIgnoreProperties(value = "schemaVersion", allowGetters = true)
+    private interface VersionedMixin {
+        @JsonProperty("schemaVersion")
+        int schemaVersion();
+    }
+
+    private static ObjectMapper createMapper() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Newer writers may add fields; old readers must still read the record.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        for (Class<?> root : List.of(BookingCommand.class, BookingEvent.class)) {
+            mapper.addMixIn(root, VersionedMixin.class);
+            for (Class<?> type : leafTypes(root)) {
+                mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
+            }
+        }
+        return mapper;
+    }
+
+    /** Every concrete record of a sealed hierarchy. */
+    static List<Class<?>> leafTypes(Class<?> sealedRoot) {
+        List<Class<?>> leaves = new ArrayList<>();
+        for (Class<?> permitted : sealedRoot.getPermittedSubclasses()) {
+            if (permitted.isSealed()) {
+                leaves.addAll(leafTypes(permitted));
+            } else {
+                leaves.add(permitted);
+            }
+        }
+        return leaves;
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Reads a record; throws {@link MalformedRecordException} with the reason when it cannot. */
+    public static <T> T read(byte[] bytes, Class<T> type) {
+        try {
+            return MAPPER.readValue(bytes, type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedRecordException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedRecordException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.eventbooking.state;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eventbooking.domain.Booking;
+import org.eventbooking.domain.BookingState;
+import org.eventbooking.domain.EventInfo;
+import org.eventbooking.domain.SeatId;
+import org.eventbooking.domain.SeatState;
+import org.eventbooking.domain.SeatStatus;
+import org.eventbooking.domain.Section;
+import org.eventbooking.domain.SectionAvailability;
+import org.eventbooking.domain.StateDelta;
+
+/**
+ * The booking state of one writer over six tables, and the one place deltas are applied: the
+ * live processor and the replay both use this class, so rebuild = replay holds by construction of
+ * the code path and is checked by checksum.
+ *
+ * <p>Seats that are available are not stored; row and section counts and the expiry index are
+ * derived from seat and booking changes here.
+ */
+public final class BookingTables implements BookingState {
+
+    private final Table<EventInfo> events;
+    private final Table<SeatState> seats;
+    private final Table<Booking> bookings;
+    private final Table<SectionAvailability> sections;
+    private final Table<Integer> rows;
+    private final Table<HoldRef> expiries;
+
+    public BookingTables(Table<EventInfo> events, Table<SeatState> seats, Table<Booking> bookings,
+                         Table<SectionAvailability> sections, Table<Integer> rows, Table<HoldRef> expiries) {
+        this.events = events;
+        this.seats = seats;
+        this.bookings = bookings;
+        this.sections = sections;
+        this.rows = rows;
+        this.expiries = expiries;
+    }
+
+    public static BookingTables inMemory() {
+        return new BookingTables(new InMemoryTable<>(), new InMemoryTable<>(), new InMemoryTable<>(),
+                new InMemoryTable<>(), new InMemoryTable<>(), new InMemoryTable<>());
+    }
+
+    /** The tables by store name, for checksums and inspection. */
+    public Map<String, Table<?>> byName() {
+        Map<String, Table<?>> all = new LinkedHashMap<>();
+        all.put(StoreNames.EVENTS, events);
+        all.put(StoreNames.SEATS, seats);
+        all.put(StoreNames.BOOKINGS, bookings);
+        all.put(StoreNames.SECTIONS, sections);
+        all.put(StoreNames.ROWS, rows);
+        all.put(StoreNames.EXPIRIES, expiries);
+        return all;
+    }
+
+    @Override
+    public Optional<EventInfo> event(String eventId) {
+        return Optional.ofNullable(events.get(eventId));
+    }
+
+    @Override
+    public SeatState seat(String eventId, SeatId seat) {
+        SeatState state = seats.get(StoreKeys.seat(eventId, seat));
+        return state == null ? SeatState.AVAILABLE : state;
+    }
+
+    @Override
+    public Map<Integer, SeatState> takenSeatsInRow(String eventId, String section, int row) {
+        Map<Integer, SeatState> taken = new HashMap<>();
+        for (Map.Entry<String, SeatState> entry : seats.withPrefix(StoreKeys.row(eventId, section, row))) {
+            taken.put(StoreKeys.seatNumber(entry.getKey()), entry.getValue());
+        }
+        return taken;
+    }
+
+    @Override
+    public int availableInRow(String eventId, Section section, int row) {
+        Integer available = rows.get(StoreKeys.row(eventId, section.name(), row));
+        return available == null ? section.seatsPerRow() : available;
+    }
+
+    @Override
+    public Optional<SectionAvailability> sectionAvailability(String eventId, String section) {
+        return Optional.ofNullable(sections.get(StoreKeys.section(eventId, section)));
+    }
+
+    @Override
+    public Optional<Booking> booking(String eventId, String bookingId) {
+        return Optional.ofNullable(bookings.get(StoreKeys.booking(eventId, bookingId)));
+    }
+
+    /** Up to {@code limit} holds whose expiry time is at or before {@code now}, oldest first. */
+    public List<HoldRef> dueHolds(Instant now, int limit) {
+        return expiries.range("", StoreKeys.expiryUpperBound(now), limit).stream().map(Map.Entry::getValue).toList();
+    }
+
+    public void apply(StateDelta delta) {
+        delta.eventUpdate().ifPresent(this::putEvent);
+        if (!delta.seats().isEmpty()) {
+            putSeats(delta.eventId(), delta.seats());
+        }
+        delta.bookingUpdate().ifPresent(this::putBooking);
+    }
+
+    private void putEvent(EventInfo event) {
+        events.put(event.eventId(), event);
+        for (Section section : event.sections()) {
+            sections.put(StoreKeys.section(event.eventId(), section.name()), SectionAvailability.empty(section));
+        }
+    }
+
+    private void putSeats(String eventId, Map<SeatId, SeatState> changes) {
+        EventInfo event = event(eventId).orElseThrow(() -> new IllegalStateException("seats changed in unknown event " + eventId));
+        Map<String, SectionAvailability> counts = new HashMap<>();
+        for (Map.Entry<SeatId, SeatState> change : changes.entrySet()) {
+            SeatId seat = change.getKey();
+            SeatStatus from = seat(eventId, seat).status();
+            SeatStatus to = change.getValue().status();
+            String seatKey = StoreKeys.seat(eventId, seat);
+            if (to == SeatStatus.AVAILABLE) {
+                seats.delete(seatKey);
+            } else {
+                seats.put(seatKey, change.getValue());
+            }
+            if (from != to) {
+                counts.compute(seat.section(), (name, current) -> (current != null ? current
+                        : sectionAvailability(eventId, name).orElseThrow()).moved(from, to));
+                countRow(eventId, event.section(seat.section()).orElseThrow(), seat.row(), from, to);
+            }
+        }
+        counts.forEach((name, availability) -> sections.put(StoreKeys.section(eventId, name), availability));
+    }
+
+    private void countRow(String eventId, Section section, int row, SeatStatus from, SeatStatus to) {
+        int delta = (to == SeatStatus.AVAILABLE ? 1 : 0) - (from == SeatStatus.AVAILABLE ? 1 : 0);
+        if (delta == 0) {
+            return;
+        }
+        int available = availableInRow(eventId, section, row) + delta;
+        String key = StoreKeys.row(eventId, section.name(), row);
+        if (available == section.seatsPerRow()) {
+            rows.delete(key);
+        } else {
+            rows.put(key, available);
+        }
+    }
+
+    private void putBooking(Booking booking) {
+        String key = StoreKeys.booking(booking.eventId(), booking.bookingId());
+        Booking previous = bookings.get(key);
+        boolean wasHolding = previous != null && previous.status().isHolding();
+        boolean isHolding = booking.status().isHolding();
+        String expiryKey = StoreKeys.expiry(booking.expiresAt(), booking.eventId(), booking.bookingId());
+        if (wasHolding && !isHolding) {
+            expiries.delete(expiryKey);
+        } else if (!wasHolding && isHolding) {
+            expiries.put(expiryKey, new HoldRef(booking.eventId(), booking.bookingId()));
+        }
+        bookings.put(key, booking);
+    }
+}

@@ -1,0 +1,50 @@
+package org.eventbooking.state;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A content checksum per table: entry count plus the sum of each entry's SHA-256 (first 8 bytes).
+ * Independent of iteration order, so a RocksDB store and a sorted map with the same entries agree.
+ * Values are hashed by {@code toString()}, which records define over all their components.
+ */
+public record StateChecksum(Map<String, String> tables) {
+
+    public static StateChecksum of(Map<String, ? extends Table<?>> tables) {
+        Map<String, String> sums = new TreeMap<>();
+        tables.forEach((name, table) -> sums.put(name, checksum(name, table)));
+        return new StateChecksum(new LinkedHashMap<>(sums));
+    }
+
+    private static String checksum(String name, Table<?> table) {
+        MessageDigest sha256 = sha256();
+        long[] countAndSum = new long[2];
+        table.forEach((key, value) -> {
+            sha256.reset();
+            byte[] digest = sha256.digest((name + '\0' + key + '\0' + value).getBytes(StandardCharsets.UTF_8));
+            countAndSum[0]++;
+            countAndSum[1] += ByteBuffer.wrap(digest).getLong();
+        });
+        return countAndSum[0] + ":" + Long.toHexString(countAndSum[1]);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        tables.forEach((name, sum) -> text.append(name).append('=').append(sum).append(' '));
+        return text.toString().trim();
+    }
+}

@@ -1,0 +1,51 @@
+package org.eventbooking.state;
+
+import java.time.Instant;
+import org.eventbooking.domain.SeatId;
+
+/**
+ * Key layout of the state tables. Every key starts with the event id, so one event's state is a
+ * contiguous range; the expiry index starts with the zero-padded expiry time, so due holds are a
+ * range scan from the start.
+ */
+public final class StoreKeys {
+
+    private static final char SEPARATOR = '/';
+
+    private StoreKeys() {
+    }
+
+    public static String seat(String eventId, SeatId seat) {
+        return eventId + SEPARATOR + seat;
+    }
+
+    public static String row(String eventId, String section, int row) {
+        return eventId + SEPARATOR + SeatId.rowPrefix(section, row);
+    }
+
+    public static String booking(String eventId, String bookingId) {
+        return eventId + SEPARATOR + bookingId;
+    }
+
+    public static String section(String eventId, String section) {
+        return eventId + SEPARATOR + section;
+    }
+
+    public static String expiry(Instant expiresAt, String eventId, String bookingId) {
+        return expiryPrefix(expiresAt) + SEPARATOR + booking(eventId, bookingId);
+    }
+
+    /** The first expiry key after every hold that expires at or before {@code now}. */
+    public static String expiryUpperBound(Instant now) {
+        return expiryPrefix(now.plusMillis(1));
+    }
+
+    private static String expiryPrefix(Instant at) {
+        return String.format("%013d", at.toEpochMilli());
+    }
+
+    /** The seat number at the end of a seat key. */
+    public static int seatNumber(String seatKey) {
+        return Integer.parseInt(seatKey.substring(seatKey.lastIndexOf('-') + 1));
+    }
+}

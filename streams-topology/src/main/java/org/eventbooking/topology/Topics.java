@@ -1,0 +1,57 @@
+package org.eventbooking.topology;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.eventbooking.domain.command.BookingCommand;
+import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.serde.JsonSerde;
+
+/**
+ * Every topic of the platform, in one immutable registry. The log topics are the source of truth:
+ * infinite retention, never compacted. Commands, replies and dead letters are transient.
+ */
+public final class Topics {
+
+    private static final Map<String, String> LOG = Map.of(
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+
+    /** Commands keyed by event id: one writer decides every seat of an event. */
+    public static final Topic<String, BookingCommand> BOOKING_COMMANDS = new Topic<>("booking-commands",
+            Serdes.String(), JsonSerde.of(BookingCommand.class), retention(Duration.ofDays(7)));
+
+    /** Committed outcomes keyed by the command's correlation id. */
+    public static final Topic<String, CommandReply> BOOKING_REPLIES = new Topic<>("booking-replies",
+            Serdes.String(), JsonSerde.of(CommandReply.class), retention(Duration.ofDays(1)));
+
+    /** The booking log, keyed by event id. */
+    public static final Topic<String, BookingEvent> BOOKING_EVENTS = new Topic<>("booking-events",
+            Serdes.String(), JsonSerde.of(BookingEvent.class), LOG);
+
+    /** The catalog (and later user lifecycle) log, keyed by event id. */
+    public static final Topic<String, BookingEvent> EVENT_STREAMS = new Topic<>("event-streams",
+            Serdes.String(), JsonSerde.of(BookingEvent.class), LOG);
+
+    /** The payment log; its record types arrive with the payment flow, until then raw bytes. */
+    public static final Topic<String, byte[]> PAYMENT_EVENTS = new Topic<>("payment-events",
+            Serdes.String(), Serdes.ByteArray(), LOG);
+
+    /** Records that could not be read or processed, as they were, with the reason in headers. */
+    public static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>("dead-letters",
+            Serdes.ByteArray(), Serdes.ByteArray(), retention(Duration.ofDays(30)));
+
+    public static final List<Topic<?, ?>> ALL = List.of(
+            BOOKING_COMMANDS, BOOKING_REPLIES, BOOKING_EVENTS, EVENT_STREAMS, PAYMENT_EVENTS, DEAD_LETTERS);
+
+    private Topics() {
+    }
+
+    private static Map<String, String> retention(Duration retention) {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+    }
+}

@@ -1,0 +1,222 @@
+package org.eventbooking.topology.internals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.eventbooking.domain.BookingDecider;
+import org.eventbooking.domain.BookingEvolver;
+import org.eventbooking.domain.Decision;
+import org.eventbooking.domain.RejectionReason;
+import org.eventbooking.domain.Rejection;
+import org.eventbooking.domain.StateDelta;
+import org.eventbooking.domain.command.BookingCommand;
+import org.eventbooking.domain.command.ExistingBookingCommand;
+import org.eventbooking.domain.command.ExpireHold;
+import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.EventCreated;
+import org.eventbooking.domain.event.SeatsHeld;
+import org.eventbooking.serde.Json;
+import org.eventbooking.state.BookingTables;
+import org.eventbooking.state.HoldRef;
+import org.eventbooking.state.StoreNames;
+import org.eventbooking.topology.CommandReply;
+import org.eventbooking.topology.RecordHeaderNames;
+import org.eventbooking.topology.TopologySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of an event's bookings: reads a command, decides, evolves the stores, and
+ * appends the events and the reply, all in the task's exactly-once transaction. Duplicate
+ * command ids get the stored reply; unreadable or unprocessable commands go to the dead-letter
+ * topic. A wall-clock punctuator expires due holds, as {@code HoldExpired} events in the log.
+ */
+public final class BookingCommandProcessor implements Processor<String, byte[], String, Object> {
+
+    public static final String BOOKING_EVENTS_SINK = "booking-events-sink";
+    public static final String CATALOG_SINK = "event-streams-sink";
+    public static final String REPLIES_SINK = "booking-replies-sink";
+    public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookingCommandProcessor.class);
+    private static final Duration CLOCK_SKEW_SLACK = Duration.ofHours(1);
+
+    private final TopologySettings settings;
+    private final BookingDecider decider;
+    private ProcessorContext<String, Object> context;
+    private BookingTables tables;
+    private WindowStore<String, StoredOutcome> outcomes;
+
+    public BookingCommandProcessor(TopologySettings settings) {
+        this.settings = settings;
+        this.decider = new BookingDecider(settings.maxSeatsPerEvent());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.tables = new BookingTables(table(StoreNames.EVENTS), table(StoreNames.SEATS), table(StoreNames.BOOKINGS),
+                table(StoreNames.SECTIONS), table(StoreNames.ROWS), table(StoreNames.EXPIRIES));
+        this.outcomes = context.getStateStore(StoreNames.IDEMPOTENCY);
+        context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireDueHolds);
+    }
+
+    private <V> KafkaTable<V> table(String storeName) {
+        KeyValueStore<String, V> store = context.getStateStore(storeName);
+        return KafkaTable.of(store);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        BookingCommand command;
+        String fingerprint;
+        Decision decision;
+        List<StateDelta> deltas;
+        try {
+            command = Json.read(record.value(), BookingCommand.class);
+            fingerprint = fingerprint(command);
+            StoredOutcome previous = previousOutcome(command.commandId(), record.timestamp());
+            if (previous != null) {
+                reply(record, previous.fingerprint().equals(fingerprint) ? previous.reply() : keyReused(command));
+                return;
+            }
+            decision = decider.decide(tables, command, now);
+            deltas = evolve(decision);
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+            return;
+        }
+        // From here on the stores change: a failure must fail the task so the transaction aborts.
+        CommandReply reply = execute(command, decision, deltas, record.headers(), now);
+        outcomes.put(command.commandId(), new StoredOutcome(fingerprint, reply), record.timestamp());
+        reply(record, reply);
+    }
+
+    /** The deltas of the decided events; a decision's events never touch the same state twice. */
+    private List<StateDelta> evolve(Decision decision) {
+        List<StateDelta> deltas = new ArrayList<>();
+        if (decision instanceof Decision.Accepted accepted) {
+            for (BookingEvent event : accepted.events()) {
+                deltas.add(BookingEvolver.evolve(tables, event));
+            }
+        }
+        return deltas;
+    }
+
+    private CommandReply execute(BookingCommand command, Decision decision, List<StateDelta> deltas, Headers headers, Instant now) {
+        if (decision instanceof Decision.Rejected rejected) {
+            return CommandReply.rejected(command.commandId(), rejected.rejection());
+        }
+        List<BookingEvent> events = ((Decision.Accepted) decision).events();
+        deltas.forEach(tables::apply);
+        append(events, headers, now);
+        String bookingId = command instanceof ExistingBookingCommand existing ? existing.bookingId() : bookingIdOf(events);
+        return CommandReply.accepted(command.commandId(), events,
+                bookingId == null ? null : tables.booking(command.eventId(), bookingId).orElse(null));
+    }
+
+    private static String bookingIdOf(List<BookingEvent> events) {
+        return events.stream()
+                .filter(SeatsHeld.class::isInstance)
+                .map(e -> ((SeatsHeld) e).bookingId())
+                .findFirst().orElse(null);
+    }
+
+    private void append(List<BookingEvent> events, Headers headers, Instant now) {
+        for (BookingEvent event : events) {
+            String sink = event instanceof EventCreated ? CATALOG_SINK : BOOKING_EVENTS_SINK;
+            context.forward(new Record<String, Object>(event.eventId(), event, now.toEpochMilli(), copy(headers)), sink);
+        }
+    }
+
+    private void reply(Record<String, byte[]> command, CommandReply reply) {
+        Header correlation = command.headers().lastHeader(RecordHeaderNames.CORRELATION_ID);
+        String key = correlation != null ? new String(correlation.value(), StandardCharsets.UTF_8) : reply.commandId();
+        context.forward(new Record<String, Object>(key, reply, context.currentSystemTimeMs(), copy(command.headers())), REPLIES_SINK);
+    }
+
+    private StoredOutcome previousOutcome(String commandId, long commandTimestamp) {
+        // A retry is produced after the original, within the idempotency window; the slack covers
+        // clocks of different gateway nodes. A bounded range keeps the lookup to a few segments.
+        Instant at = Instant.ofEpochMilli(commandTimestamp);
+        StoredOutcome latest = null;
+        try (WindowStoreIterator<StoredOutcome> found = outcomes.fetch(commandId,
+                at.minus(settings.idempotencyWindow()), at.plus(CLOCK_SKEW_SLACK))) {
+            while (found.hasNext()) {
+                latest = found.next().value;
+            }
+        }
+        return latest;
+    }
+
+    private static CommandReply keyReused(BookingCommand command) {
+        return CommandReply.rejected(command.commandId(), Rejection.of(RejectionReason.IDEMPOTENCY_KEY_REUSED,
+                "command id " + command.commandId() + " was already used for a different request"));
+    }
+
+    private void expireDueHolds(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        for (HoldRef hold : tables.dueHolds(now, settings.expiryBatchLimit())) {
+            ExpireHold expire = new ExpireHold("expire-" + hold.bookingId(), BookingCommand.SYSTEM_USER, hold.eventId(), hold.bookingId());
+            Decision decision = decider.decide(tables, expire, now);
+            if (decision instanceof Decision.Accepted accepted) {
+                evolve(decision).forEach(tables::apply);
+                append(accepted.events(), new RecordHeaders(), now);
+            } else {
+                // Cannot happen while the index only lists holding bookings; say so loudly if it does.
+                LOG.error("due hold {} of event {} could not expire: {}", hold.bookingId(), hold.eventId(),
+                        ((Decision.Rejected) decision).rejection());
+            }
+        }
+    }
+
+    private void deadLetter(Record<String, byte[]> record, RuntimeException cause) {
+        Headers headers = copy(record.headers());
+        headers.add(RecordHeaderNames.DLQ_REASON, utf8(String.valueOf(cause.getMessage())));
+        headers.add(RecordHeaderNames.DLQ_EXCEPTION, utf8(cause.getClass().getName()));
+        context.recordMetadata().ifPresent(source -> addSource(headers, source));
+        LOG.warn("command sent to the dead-letter topic: {}", cause.toString());
+        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers), DEAD_LETTERS_SINK);
+    }
+
+    private static void addSource(Headers headers, RecordMetadata source) {
+        headers.add(RecordHeaderNames.DLQ_TOPIC, utf8(source.topic()));
+        headers.add(RecordHeaderNames.DLQ_PARTITION, utf8(Integer.toString(source.partition())));
+        headers.add(RecordHeaderNames.DLQ_OFFSET, utf8(Long.toString(source.offset())));
+    }
+
+    private static Headers copy(Headers headers) {
+        return new RecordHeaders(headers.toArray());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Identifies the request behind a command id, so a reused id with another request is caught. */
+    private static String fingerprint(BookingCommand command) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(utf8(command.toString()));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
