@@ -90,7 +90,7 @@ final class TopologyBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private record Run(int sections, double seconds, long accepted, long rejected) {
+    private record Run(int sections, double seconds, long accepted, long rejected, ResourceMeter.Usage usage) {
     }
 
     /**
@@ -118,10 +118,13 @@ final class TopologyBenchmark implements Callable<Integer> {
             awaitReplies(replies, 1 + warmupHolds, "warm-up");
             long acceptedBefore = replies.accepted();
             long rejectedBefore = replies.rejected();
-            long start = System.nanoTime();
+            ResourceMeter meter = new ResourceMeter(streams);
+            ResourceMeter.Snapshot start = meter.snapshot();
             awaitReplies(replies, 1 + warmupHolds + holds, "measured");
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Run(sections, seconds, replies.accepted() - acceptedBefore, replies.rejected() - rejectedBefore);
+            ResourceMeter.Snapshot end = meter.snapshot();
+            double seconds = (end.wallNs() - start.wallNs()) / 1e9;
+            return new Run(sections, seconds, replies.accepted() - acceptedBefore, replies.rejected() - rejectedBefore,
+                    ResourceMeter.between(start, end));
         }
     }
 
@@ -182,6 +185,11 @@ final class TopologyBenchmark implements Callable<Integer> {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** CPU as cores busy on average and as microseconds per command: the latter does not depend on the run's speed. */
+    private static void printCpu(String what, double cores, double commandsPerSecond) {
+        System.out.printf("%-34s %,14.2f cores %,6.0f us/command%n", what, cores, cores * 1e6 / commandsPerSecond);
+    }
+
     private void printReport(Run run, double ceiling) {
         double holdsPerSecond = run.accepted() / run.seconds();
         double rejectedPerSecond = run.rejected() / run.seconds();
@@ -194,6 +202,13 @@ final class TopologyBenchmark implements Callable<Integer> {
         System.out.printf("%-34s %,14d / %,d%n", "accepted / rejected", run.accepted(), run.rejected());
         System.out.printf("%-34s %,14.2f%n", "measured seconds", run.seconds());
         System.out.printf("%-34s %,14.0f%n", "produce ceiling records/s", ceiling);
+        ResourceMeter.Usage usage = run.usage();
+        double commandsPerSecond = (run.accepted() + run.rejected()) / run.seconds();
+        System.out.printf("%-34s %,14.2f%n", "records produced per command", usage.producedRecords() / holds);
+        printCpu("stream thread CPU", usage.streamThreadCores(), commandsPerSecond);
+        printCpu("engine JVM CPU", usage.engineJvmCores(), commandsPerSecond);
+        printCpu("broker CPU", usage.brokerCores(), commandsPerSecond);
+        printCpu("machine CPU busy", usage.machineCores(), commandsPerSecond);
         System.out.printf("RESULT holds_per_s=%.0f produce_ceiling_per_s=%.0f ratio=%.3f%n", holdsPerSecond, ceiling, holdsPerSecond / ceiling);
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.eventbooking.domain.command.BookingCommand;
 import org.eventbooking.domain.command.CancelBooking;
 import org.eventbooking.domain.command.ConfirmBooking;
@@ -64,6 +65,9 @@ public final class BookingDecider {
         if (EventRules.isBlank(command.commandId()) || EventRules.isBlank(command.userId()) || EventRules.isBlank(command.eventId())) {
             return Decision.reject(INVALID_COMMAND, "commandId, userId and eventId are required");
         }
+        if (command.eventId().indexOf('/') >= 0) {
+            return Decision.reject(INVALID_COMMAND, "eventId must not contain '/'");
+        }
         if (command instanceof CreateEvent c) {
             return createEvent(state, c, now);
         } else if (command instanceof HoldSeats c) {
@@ -97,15 +101,10 @@ public final class BookingDecider {
     }
 
     private Decision holdSeats(BookingState state, HoldSeats c, Instant now) {
-        Optional<EventInfo> found = state.event(c.eventId());
-        if (found.isEmpty()) {
-            return unknownEvent(c);
-        }
-        EventInfo event = found.get();
-        Optional<Decision> refused = refuseNewBooking(state, event, c.bookingId(), now);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        return forNewBooking(state, c, c.bookingId(), now, event -> holdSeats(state, c, event, now));
+    }
+
+    private Decision holdSeats(BookingState state, HoldSeats c, EventInfo event, Instant now) {
         List<String> requested = c.seats() == null ? List.of() : c.seats();
         if (requested.isEmpty()) {
             return Decision.reject(INVALID_QUANTITY, "a hold needs at least one seat");
@@ -139,15 +138,10 @@ public final class BookingDecider {
     }
 
     private Decision holdBestAvailable(BookingState state, HoldBestAvailable c, Instant now) {
-        Optional<EventInfo> found = state.event(c.eventId());
-        if (found.isEmpty()) {
-            return unknownEvent(c);
-        }
-        EventInfo event = found.get();
-        Optional<Decision> refused = refuseNewBooking(state, event, c.bookingId(), now);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        return forNewBooking(state, c, c.bookingId(), now, event -> holdBestAvailable(state, c, event, now));
+    }
+
+    private Decision holdBestAvailable(BookingState state, HoldBestAvailable c, EventInfo event, Instant now) {
         if (c.quantity() <= 0) {
             return Decision.reject(INVALID_QUANTITY, "quantity must be at least 1");
         }
@@ -167,13 +161,24 @@ public final class BookingDecider {
                 .orElseGet(() -> Decision.reject(SEATS_UNAVAILABLE, "not enough seats left in section " + c.section()));
     }
 
+    /** Finds the event and makes the checks every new hold passes before applying {@code rule}. */
+    private static Decision forNewBooking(BookingState state, BookingCommand c, String bookingId, Instant now,
+                                          Function<EventInfo, Decision> rule) {
+        Optional<EventInfo> event = state.event(c.eventId());
+        if (event.isEmpty()) {
+            return unknownEvent(c);
+        }
+        return refuseNewBooking(state, event.get(), bookingId, now).orElseGet(() -> rule.apply(event.get()));
+    }
+
     /** The checks every new hold passes, whatever way it names its seats. */
     private static Optional<Decision> refuseNewBooking(BookingState state, EventInfo event, String bookingId, Instant now) {
         if (!now.isBefore(event.startsAt())) {
             return Optional.of(Decision.reject(EVENT_STARTED, "event " + event.eventId() + " has started"));
         }
-        if (EventRules.isBlank(bookingId)) {
-            return Optional.of(Decision.reject(INVALID_COMMAND, "bookingId is required"));
+        if (EventRules.isBlank(bookingId) || bookingId.indexOf('/') >= 0) {
+            // Store keys are eventId/bookingId: a slash would make two keys alike.
+            return Optional.of(Decision.reject(INVALID_COMMAND, "bookingId is required and must not contain '/'"));
         }
         if (state.booking(event.eventId(), bookingId).isPresent()) {
             return Optional.of(Decision.reject(BOOKING_EXISTS, "booking " + bookingId + " already exists"));
@@ -206,6 +211,9 @@ public final class BookingDecider {
     }
 
     private Decision confirm(BookingState state, ConfirmBooking c, Instant now) {
+        if (EventRules.isBlank(c.paymentId())) {
+            return Decision.reject(INVALID_COMMAND, "a confirmation names the payment that paid for it");
+        }
         return withOwnedBooking(state, c, true, booking -> {
             if (!booking.status().isHolding()) {
                 return notInState(booking, "confirmed");
@@ -231,12 +239,8 @@ public final class BookingDecider {
                 : notInState(booking, "cancelled"));
     }
 
-    private interface BookingRule {
-        Decision apply(Booking booking);
-    }
-
     /** Finds the booking and checks that the requester may act on it before applying {@code rule}. */
-    private static Decision withOwnedBooking(BookingState state, ExistingBookingCommand c, boolean anyone, BookingRule rule) {
+    private static Decision withOwnedBooking(BookingState state, ExistingBookingCommand c, boolean anyone, Function<Booking, Decision> rule) {
         String bookingId = c.bookingId();
         Optional<Booking> booking = EventRules.isBlank(bookingId) ? Optional.empty() : state.booking(c.eventId(), bookingId);
         if (booking.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.eventbooking.state;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.eventbooking.domain.SeatId;
 
 /**
@@ -32,7 +33,14 @@ public final class StoreKeys {
     }
 
     public static String expiry(Instant expiresAt, String eventId, String bookingId) {
-        return expiryPrefix(expiresAt) + SEPARATOR + booking(eventId, bookingId);
+        return expiryPrefix(roundUpToMillis(expiresAt)) + SEPARATOR + booking(eventId, bookingId);
+    }
+
+    // Keys have millisecond resolution: rounding up means a hold is never listed as due before its
+    // expiresAt, when decide would still refuse to expire it.
+    private static Instant roundUpToMillis(Instant at) {
+        Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(at) ? at : millis.plusMillis(1);
     }
 
     /** The first expiry key after every hold that expires at or before {@code now}. */

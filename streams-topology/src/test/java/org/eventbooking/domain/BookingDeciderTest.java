@@ -175,6 +175,18 @@ class BookingDeciderTest {
         }
 
         @Test
+        void rejects_ids_with_a_slash_that_would_make_store_keys_ambiguous() {
+            rejected(new HoldSeats(nextCommandId(), ALICE, "ev/1", "b-1", List.of("FLOOR-1-1")), RejectionReason.INVALID_COMMAND);
+            rejected(new HoldSeats(nextCommandId(), ALICE, EVENT_ID, "b/1", List.of("FLOOR-1-1")), RejectionReason.INVALID_COMMAND);
+        }
+
+        @Test
+        void rejects_confirmation_without_payment_id() {
+            engine.run(holdSeats(ALICE, "b-1", "FLOOR-1-1"));
+            rejected(new ConfirmBooking(nextCommandId(), "payments", EVENT_ID, "b-1", " ", 5_000, "EUR"), RejectionReason.INVALID_COMMAND);
+        }
+
+        @Test
         void rejects_null_seat_id_instead_of_throwing() {
             rejected(new HoldSeats(nextCommandId(), ALICE, EVENT_ID, "b-1", Arrays.asList("FLOOR-1-1", null)),
                     RejectionReason.INVALID_COMMAND);

@@ -1,9 +1,9 @@
 package org.eventbooking.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eventbooking.domain.DomainFixtures.BALCONY;
 import static org.eventbooking.domain.DomainFixtures.EVENT_ID;
 import static org.eventbooking.domain.DomainFixtures.FLOOR;
-import static org.eventbooking.domain.DomainFixtures.BALCONY;
 import static org.eventbooking.domain.DomainFixtures.NOW;
 import static org.eventbooking.domain.DomainFixtures.ORGANIZER;
 import static org.eventbooking.domain.DomainFixtures.STARTS_AT;

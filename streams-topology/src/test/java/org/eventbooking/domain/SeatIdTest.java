@@ -28,7 +28,8 @@ class SeatIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"floor-1-1", "Upper_Tier_2-10-1", "A-1000-1000", "_-1-1", "SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS-1-1", "B2-9999-9999"})
+    @ValueSource(strings = {"floor-1-1", "Upper_Tier_2-10-1", "A-1000-1000", "_-1-1", "B2-9999-9999",
+        "SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS-1-1"})
     void accepts_section_names_of_letters_digits_and_underscores_in_either_case(String text) {
         assertThat(SeatId.parse(text)).map(SeatId::toString).contains(text);
     }

@@ -16,6 +16,7 @@ import static org.eventbooking.domain.DomainFixtures.release;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.eventbooking.domain.BookingDecider;
 import org.eventbooking.domain.BookingEvolver;
 import org.eventbooking.domain.BookingStatus;
 import org.eventbooking.domain.DomainFixtures.Engine;
+import org.eventbooking.domain.RejectionReason;
 import org.eventbooking.domain.SeatId;
 import org.eventbooking.domain.SeatState;
 import org.eventbooking.domain.Section;
@@ -93,6 +95,24 @@ class BookingTablesTest {
         assertThat(tables().dueHolds(EXPIRES_AT.minusMillis(1), 10)).isEmpty();
         assertThat(tables().dueHolds(EXPIRES_AT, 10)).containsExactly(ref);
         assertThat(tables().dueHolds(EXPIRES_AT.plus(Duration.ofDays(1)), 10)).containsExactly(ref);
+    }
+
+    @Test
+    void hold_expiring_within_a_millisecond_is_never_due_before_decide_would_expire_it() {
+        engine.setNow(NOW.plusNanos(500_000));
+        engine.accept(holdSeats(ALICE, "b-1", "FLOOR-1-1"));
+        Instant expiresAt = engine.booking("b-1").expiresAt();
+        Instant wholeMilliBefore = expiresAt.truncatedTo(ChronoUnit.MILLIS);
+        Instant wholeMilliAfter = wholeMilliBefore.plusMillis(1);
+
+        assertThat(expiresAt).isEqualTo(EXPIRES_AT.plusNanos(500_000));
+        assertThat(tables().dueHolds(wholeMilliBefore, 10)).isEmpty();
+        engine.setNow(wholeMilliBefore);
+        assertThat(engine.reject(expire("b-1")).reason()).isEqualTo(RejectionReason.INVALID_BOOKING_STATE);
+        assertThat(tables().dueHolds(wholeMilliAfter, 10)).containsExactly(new HoldRef(EVENT_ID, "b-1"));
+        engine.setNow(wholeMilliAfter);
+        engine.accept(expire("b-1"));
+        assertThat(tables().dueHolds(wholeMilliAfter, 10)).isEmpty();
     }
 
     @Test

@@ -44,10 +44,8 @@ public final class CommandRoundTrip implements AutoCloseable {
 
     public CommandReply send(BookingCommand command, Duration timeout) {
         String correlationId = UUID.randomUUID().toString();
-        ProducerRecord<String, BookingCommand> record = new ProducerRecord<>(Topics.BOOKING_COMMANDS.name(), command.eventId(), command);
-        record.headers().add(RecordHeaderNames.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(record).get();
+            producer.send(record(command, correlationId)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send " + command, e);
         }
@@ -60,6 +58,17 @@ public final class CommandRoundTrip implements AutoCloseable {
             }
         }
         throw new AssertionError("no committed reply to " + command + " within " + timeout);
+    }
+
+    /** Sends without waiting for the reply; the producer is thread-safe. */
+    public void fire(BookingCommand command) {
+        producer.send(record(command, UUID.randomUUID().toString()));
+    }
+
+    private static ProducerRecord<String, BookingCommand> record(BookingCommand command, String correlationId) {
+        ProducerRecord<String, BookingCommand> record = new ProducerRecord<>(Topics.BOOKING_COMMANDS.name(), command.eventId(), command);
+        record.headers().add(RecordHeaderNames.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     @Override

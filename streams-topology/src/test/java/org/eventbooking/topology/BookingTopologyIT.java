@@ -11,16 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eventbooking.domain.BookingStatus;
 import org.eventbooking.domain.RejectionReason;
+import org.eventbooking.domain.SectionAvailability;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.replay.LiveState;
 import org.eventbooking.replay.LogReplay;
 import org.eventbooking.state.StateChecksum;
+import org.eventbooking.state.StoreKeys;
+import org.eventbooking.state.StoreNames;
 import org.eventbooking.testsupport.CommandRoundTrip;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +45,7 @@ class BookingTopologyIT {
     static void startKafka() {
         kafka = LocalKafkaCluster.builder().heap("-Xmx512m").build();
         kafka.start();
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             new TopicProvisioner(admin).createMissing(3, (short) 1);
         }
     }
@@ -81,6 +89,41 @@ class BookingTopologyIT {
         }
     }
 
+    @Test
+    void interactive_queries_read_committed_counts_while_the_stream_thread_writes() throws Exception {
+        String eventId = "event-" + UUID.randomUUID();
+        KafkaStreams streams = start("booking-iq-" + UUID.randomUUID(), Files.createTempDirectory("booking-state"));
+        try (CommandRoundTrip client = new CommandRoundTrip(kafka.bootstrapServers())) {
+            client.send(createEvent(eventId, Instant.now(), 100, 100, 600), REPLY_TIMEOUT);
+            ReadOnlyKeyValueStore<String, SectionAvailability> sections = streams.store(
+                    StoreQueryParameters.fromNameAndType(StoreNames.SECTIONS, QueryableStoreTypes.keyValueStore()));
+            String sectionKey = StoreKeys.section(eventId, "FLOOR");
+            int commands = 5_000;
+            Thread writer = new Thread(() -> fireHolds(client, eventId, commands));
+            writer.start();
+            long queries = 0;
+            SectionAvailability seen = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            // Each read must return promptly and see whole commits: the counts always add up.
+            while ((seen == null || seen.held() < commands) && System.nanoTime() < deadline) {
+                seen = sections.get(sectionKey);
+                assertThat(seen.available() + seen.held() + seen.sold()).isEqualTo(10_000);
+                queries++;
+            }
+            writer.join();
+            assertThat(seen.held()).as("holds seen after %d queries", queries).isEqualTo(commands);
+        } finally {
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    /** One single-seat hold per seat of the first rows, without waiting for replies. */
+    private static void fireHolds(CommandRoundTrip client, String eventId, int count) {
+        for (int i = 0; i < count; i++) {
+            client.fire(hold(eventId, "user-" + i, "FLOOR-" + (1 + i / 100) + "-" + (1 + i % 100)));
+        }
+    }
+
     private static KafkaStreams start(String applicationId, Path stateDir) {
         StreamsSettings settings = StreamsSettings.local(kafka.bootstrapServers(), applicationId, stateDir);
         KafkaStreams streams = new KafkaStreams(BookingTopology.build(TopologySettings.defaults()), settings.toProperties());
@@ -91,7 +134,7 @@ class BookingTopologyIT {
 
     private static void wipe(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
         }
         assertThat(dir).isEmptyDirectory();
     }
