@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ final class ResourceMeter {
 
     private static final String PRODUCED_RECORDS = "record-send-total";
     private static final Pattern STREAM_THREAD = Pattern.compile(".*-StreamThread-\\d+");
+    private static final Pattern STREAMS_PRODUCER_IO = Pattern.compile("kafka-producer-network-thread \\| .*-StreamThread-\\d+-producer");
+    private static final Pattern ANY = Pattern.compile(".*");
     private static final Path PROC_STAT = Path.of("/proc/stat");
     /** Linux counts /proc/stat in USER_HZ ticks, 100 per second on every common kernel. */
     private static final long NS_PER_TICK = 10_000_000L;
@@ -32,12 +35,17 @@ final class ResourceMeter {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** CPU nanoseconds and produced records at one instant. */
-    record Snapshot(long wallNs, long streamThreadCpuNs, long processCpuNs, long childrenCpuNs, long machineBusyNs,
-                    double producedRecords) {
+    record Snapshot(long wallNs, long streamThreadCpuNs, long producerIoCpuNs, long javaThreadsCpuNs, long processCpuNs,
+                    long childrenCpuNs, long machineBusyNs, double producedRecords) {
     }
 
-    /** The difference between two snapshots: cores busy on average, and records produced. */
-    record Usage(double streamThreadCores, double engineJvmCores, double brokerCores, double machineCores, double producedRecords) {
+    /**
+     * The difference between two snapshots: cores busy on average, and records produced. What the
+     * process used beyond its Java threads ran on native threads: JIT compilers, the garbage
+     * collector, RocksDB's flushes and compactions.
+     */
+    record Usage(double streamThreadCores, double producerIoCores, double otherJavaThreadsCores, double jvmOwnThreadsCores,
+                 double engineJvmCores, double brokerCores, double machineCores, double producedRecords) {
     }
 
     ResourceMeter(KafkaStreams streams) {
@@ -45,24 +53,28 @@ final class ResourceMeter {
     }
 
     Snapshot snapshot() {
-        return new Snapshot(System.nanoTime(), streamThreadCpuNs(), os.getProcessCpuTime(), childrenCpuNs(), machineBusyNs(),
-                producedRecords());
+        return new Snapshot(System.nanoTime(), javaThreadsCpuNs(STREAM_THREAD), javaThreadsCpuNs(STREAMS_PRODUCER_IO),
+                javaThreadsCpuNs(ANY), os.getProcessCpuTime(), childrenCpuNs(), machineBusyNs(), producedRecords());
     }
 
     static Usage between(Snapshot from, Snapshot to) {
         double wall = to.wallNs() - from.wallNs();
-        return new Usage((to.streamThreadCpuNs() - from.streamThreadCpuNs()) / wall,
-                (to.processCpuNs() - from.processCpuNs()) / wall,
+        double streamThread = (to.streamThreadCpuNs() - from.streamThreadCpuNs()) / wall;
+        double producerIo = (to.producerIoCpuNs() - from.producerIoCpuNs()) / wall;
+        double javaThreads = (to.javaThreadsCpuNs() - from.javaThreadsCpuNs()) / wall;
+        double process = (to.processCpuNs() - from.processCpuNs()) / wall;
+        return new Usage(streamThread, producerIo, javaThreads - streamThread - producerIo, process - javaThreads, process,
                 (to.childrenCpuNs() - from.childrenCpuNs()) / wall,
                 (to.machineBusyNs() - from.machineBusyNs()) / wall,
                 to.producedRecords() - from.producedRecords());
     }
 
-    private long streamThreadCpuNs() {
+    /** CPU time of the live Java threads whose name matches. */
+    private long javaThreadsCpuNs(Pattern name) {
         long[] ids = threads.getAllThreadIds();
         return Arrays.stream(threads.getThreadInfo(ids))
                 .filter(Objects::nonNull)
-                .filter(info -> STREAM_THREAD.matcher(info.getThreadName()).matches())
+                .filter(info -> name.matcher(info.getThreadName()).matches())
                 .mapToLong(ThreadInfo::getThreadId)
                 .map(threads::getThreadCpuTime)
                 .filter(ns -> ns > 0)
@@ -91,6 +103,26 @@ final class ResourceMeter {
         } catch (IOException | RuntimeException e) {
             return 0; // not Linux: the line then reads 0
         }
+    }
+
+    /**
+     * How the stream thread spent its time over the metrics' recent window (about 30 s), as Kafka
+     * Streams reports it: processing, committing (flushing the stores and the producer, then the
+     * transaction; mostly waiting for the broker), polling, punctuating.
+     */
+    String streamThreadTimeShares() {
+        StringBuilder shares = new StringBuilder();
+        for (String phase : List.of("process", "commit", "poll", "punctuate")) {
+            shares.append(String.format("%s %.0f%%  ", phase, 100 * threadMetric(phase + "-ratio")));
+        }
+        return shares.append(String.format("(a commit takes %.0f ms)", threadMetric("commit-latency-avg"))).toString();
+    }
+
+    private double threadMetric(String name) {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("stream-thread-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .findFirst().orElse(Double.NaN);
     }
 
     private double producedRecords() {

@@ -90,7 +90,7 @@ final class TopologyBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private record Run(int sections, double seconds, long accepted, long rejected, ResourceMeter.Usage usage) {
+    private record Run(int sections, double seconds, long accepted, long rejected, ResourceMeter.Usage usage, String threadTime) {
     }
 
     /**
@@ -124,7 +124,7 @@ final class TopologyBenchmark implements Callable<Integer> {
             ResourceMeter.Snapshot end = meter.snapshot();
             double seconds = (end.wallNs() - start.wallNs()) / 1e9;
             return new Run(sections, seconds, replies.accepted() - acceptedBefore, replies.rejected() - rejectedBefore,
-                    ResourceMeter.between(start, end));
+                    ResourceMeter.between(start, end), meter.streamThreadTimeShares());
         }
     }
 
@@ -205,8 +205,12 @@ final class TopologyBenchmark implements Callable<Integer> {
         ResourceMeter.Usage usage = run.usage();
         double commandsPerSecond = (run.accepted() + run.rejected()) / run.seconds();
         System.out.printf("%-34s %,14.2f%n", "records produced per command", usage.producedRecords() / holds);
+        System.out.printf("%-34s %s%n", "stream thread time", run.threadTime());
         printCpu("stream thread CPU", usage.streamThreadCores(), commandsPerSecond);
-        printCpu("engine JVM CPU", usage.engineJvmCores(), commandsPerSecond);
+        printCpu("streams producer I/O thread CPU", usage.producerIoCores(), commandsPerSecond);
+        printCpu("other Java threads CPU", usage.otherJavaThreadsCores(), commandsPerSecond);
+        printCpu("JIT, GC, RocksDB native threads", usage.jvmOwnThreadsCores(), commandsPerSecond);
+        printCpu("engine JVM CPU (all of the above)", usage.engineJvmCores(), commandsPerSecond);
         printCpu("broker CPU", usage.brokerCores(), commandsPerSecond);
         printCpu("machine CPU busy", usage.machineCores(), commandsPerSecond);
         System.out.printf("RESULT holds_per_s=%.0f produce_ceiling_per_s=%.0f ratio=%.3f%n", holdsPerSecond, ceiling, holdsPerSecond / ceiling);

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +28,21 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = createMapper();
 
+    // A reader and a writer per type keep the type's root (de)serialiser, which MAPPER.readValue
+    // and writeValueAsBytes would look up again on every call, for every store value and record.
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
+    private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected ObjectWriter computeValue(Class<?> type) {
+            return MAPPER.writerFor(type);
+        }
+    };
+
     private Json() {
     }
 
@@ -38,6 +56,7 @@ public final class Json {
     private static ObjectMapper createMapper() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new SimpleModule("iso-instants").addSerializer(new IsoInstantSerializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Newer writers may add fields; old readers must still read the record.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -65,7 +84,7 @@ public final class Json {
 
     public static byte[] write(Object value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return WRITERS.get(value.getClass()).writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
@@ -74,7 +93,7 @@ public final class Json {
     /** Reads a record; throws {@link MalformedRecordException} with the reason when it cannot. */
     public static <T> T read(byte[] bytes, Class<T> type) {
         try {
-            return MAPPER.readValue(bytes, type);
+            return READERS.get(type).readValue(bytes);
         } catch (JsonProcessingException e) {
             throw new MalformedRecordException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -119,6 +119,7 @@ public final class BookingTables implements BookingState {
     private void putSeats(String eventId, Map<SeatId, SeatState> changes) {
         EventInfo event = event(eventId).orElseThrow(() -> new IllegalStateException("seats changed in unknown event " + eventId));
         Map<String, SectionAvailability> counts = new HashMap<>();
+        Map<Row, Integer> rowDeltas = new HashMap<>();
         for (Map.Entry<SeatId, SeatState> change : changes.entrySet()) {
             SeatId seat = change.getKey();
             SeatStatus from = seat(eventId, seat).status();
@@ -132,14 +133,22 @@ public final class BookingTables implements BookingState {
             if (from != to) {
                 counts.compute(seat.section(), (name, current) -> (current != null ? current
                         : sectionAvailability(eventId, name).orElseThrow()).moved(from, to));
-                countRow(eventId, event.section(seat.section()).orElseThrow(), seat.row(), from, to);
+                rowDeltas.merge(new Row(seat.section(), seat.row()), availableDelta(from, to), Integer::sum);
             }
         }
+        // Each count is written once per change, not once per seat: a booking's seats mostly share a row.
         counts.forEach((name, availability) -> sections.put(StoreKeys.section(eventId, name), availability));
+        rowDeltas.forEach((row, delta) -> countRow(eventId, event.section(row.section()).orElseThrow(), row.number(), delta));
     }
 
-    private void countRow(String eventId, Section section, int row, SeatStatus from, SeatStatus to) {
-        int delta = (to == SeatStatus.AVAILABLE ? 1 : 0) - (from == SeatStatus.AVAILABLE ? 1 : 0);
+    private record Row(String section, int number) {
+    }
+
+    private static int availableDelta(SeatStatus from, SeatStatus to) {
+        return (to == SeatStatus.AVAILABLE ? 1 : 0) - (from == SeatStatus.AVAILABLE ? 1 : 0);
+    }
+
+    private void countRow(String eventId, Section section, int row, int delta) {
         if (delta == 0) {
             return;
         }

@@ -4,6 +4,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.eventbooking.domain.Booking;
@@ -36,17 +37,23 @@ public final class BookingTopology {
                 Topics.BOOKING_COMMANDS.name());
         topology.addProcessor(PROCESSOR, () -> new BookingCommandProcessor(settings), COMMANDS_SOURCE);
 
+        // The record cache only pays where a key is written again within a commit interval: the
+        // section and row counts then send one changelog record per key and commit, not one per
+        // command. The other stores' keys are written once per command; caching them would add a
+        // copy, a sorted-map insert and a later flush per write, and keep them on the heap.
         topology.addStateStore(keyValueStore(StoreNames.EVENTS, JsonSerde.of(EventInfo.class)), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.SEATS, JsonSerde.of(SeatState.class)), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.BOOKINGS, JsonSerde.of(Booking.class)), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.SECTIONS, JsonSerde.of(SectionAvailability.class)), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.ROWS, Serdes.Integer()), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.SECTIONS, JsonSerde.of(SectionAvailability.class)).withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.ROWS, Serdes.Integer()).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.EXPIRIES, JsonSerde.of(HoldRef.class)), PROCESSOR);
         topology.addStateStore(outcomeStore(settings), PROCESSOR);
 
         addSink(topology, BookingCommandProcessor.BOOKING_EVENTS_SINK, Topics.BOOKING_EVENTS);
         addSink(topology, BookingCommandProcessor.CATALOG_SINK, Topics.EVENT_STREAMS);
-        addSink(topology, BookingCommandProcessor.REPLIES_SINK, Topics.BOOKING_REPLIES);
+        // Replies are forwarded as JSON bytes: serialised once for the idempotency store and the topic.
+        topology.addSink(BookingCommandProcessor.REPLIES_SINK, Topics.BOOKING_REPLIES.name(),
+                Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(BookingCommandProcessor.DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
         return topology;
@@ -56,14 +63,14 @@ public final class BookingTopology {
         topology.addSink(name, topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(), PROCESSOR);
     }
 
-    private static <V> StoreBuilder<?> keyValueStore(String name, Serde<V> values) {
+    private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> values) {
         KeyValueBytesStoreSupplier rocksDb = Stores.persistentKeyValueStore(name);
-        return Stores.keyValueStoreBuilder(rocksDb, Serdes.String(), values).withCachingEnabled();
+        return Stores.keyValueStoreBuilder(rocksDb, Serdes.String(), values);
     }
 
     private static StoreBuilder<?> outcomeStore(TopologySettings settings) {
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.IDEMPOTENCY, settings.idempotencyWindow(), settings.idempotencyWindow(), false),
-                Serdes.String(), JsonSerde.of(StoredOutcome.class)).withCachingEnabled();
+                Serdes.String(), StoredOutcome.serde());
     }
 }

@@ -1,13 +1,10 @@
 package org.eventbooking.topology.internals;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -17,13 +14,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.eventbooking.domain.BookingDecider;
 import org.eventbooking.domain.BookingEvolver;
 import org.eventbooking.domain.Decision;
-import org.eventbooking.domain.RejectionReason;
-import org.eventbooking.domain.Rejection;
 import org.eventbooking.domain.StateDelta;
 import org.eventbooking.domain.command.BookingCommand;
 import org.eventbooking.domain.command.ExistingBookingCommand;
@@ -35,6 +28,7 @@ import org.eventbooking.serde.Json;
 import org.eventbooking.state.BookingTables;
 import org.eventbooking.state.HoldRef;
 import org.eventbooking.state.StoreNames;
+import org.eventbooking.state.Table;
 import org.eventbooking.topology.CommandReply;
 import org.eventbooking.topology.RecordHeaderNames;
 import org.eventbooking.topology.TopologySettings;
@@ -55,13 +49,17 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
     public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingCommandProcessor.class);
-    private static final Duration CLOCK_SKEW_SLACK = Duration.ofHours(1);
+    // Catalog entries and section and row counts: few keys, read by every command, memoised for good.
+    private static final int LASTING_MEMO_ENTRIES = 10_000;
+    // Seats and bookings: a key is read again within its own command only, so the memo spans a
+    // few commands and its entries die young.
+    private static final int COMMAND_MEMO_ENTRIES = 256;
 
     private final TopologySettings settings;
     private final BookingDecider decider;
     private ProcessorContext<String, Object> context;
     private BookingTables tables;
-    private WindowStore<String, StoredOutcome> outcomes;
+    private CommandOutcomes outcomes;
 
     public BookingCommandProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -71,30 +69,35 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.tables = new BookingTables(table(StoreNames.EVENTS), table(StoreNames.SEATS), table(StoreNames.BOOKINGS),
-                table(StoreNames.SECTIONS), table(StoreNames.ROWS), table(StoreNames.EXPIRIES));
-        this.outcomes = context.getStateStore(StoreNames.IDEMPOTENCY);
+        this.tables = new BookingTables(memo(StoreNames.EVENTS, LASTING_MEMO_ENTRIES), memo(StoreNames.SEATS, COMMAND_MEMO_ENTRIES),
+                memo(StoreNames.BOOKINGS, COMMAND_MEMO_ENTRIES), memo(StoreNames.SECTIONS, LASTING_MEMO_ENTRIES),
+                memo(StoreNames.ROWS, LASTING_MEMO_ENTRIES), table(StoreNames.EXPIRIES));
+        this.outcomes = new CommandOutcomes(context.getStateStore(StoreNames.IDEMPOTENCY), settings.idempotencyWindow());
         context.schedule(settings.expiryScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireDueHolds);
     }
 
-    private <V> KafkaTable<V> table(String storeName) {
+    private <V> Table<V> table(String storeName) {
         KeyValueStore<String, V> store = context.getStateStore(storeName);
         return KafkaTable.of(store);
+    }
+
+    private <V> Table<V> memo(String storeName, int maxEntries) {
+        return new MemoTable<>(table(storeName), maxEntries);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         BookingCommand command;
-        String fingerprint;
+        byte[] fingerprint;
         Decision decision;
         List<StateDelta> deltas;
         try {
             command = Json.read(record.value(), BookingCommand.class);
-            fingerprint = fingerprint(command);
-            StoredOutcome previous = previousOutcome(command.commandId(), record.timestamp());
-            if (previous != null) {
-                reply(record, previous.fingerprint().equals(fingerprint) ? previous.reply() : keyReused(command));
+            fingerprint = outcomes.fingerprint(command);
+            Optional<byte[]> repeated = outcomes.replyToRepeat(command, fingerprint, record.timestamp());
+            if (repeated.isPresent()) {
+                reply(record, command.commandId(), repeated.get());
                 return;
             }
             decision = decider.decide(tables, command, now);
@@ -104,9 +107,9 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
             return;
         }
         // From here on the stores change: a failure must fail the task so the transaction aborts.
-        CommandReply reply = execute(command, decision, deltas, record.headers(), now);
-        outcomes.put(command.commandId(), new StoredOutcome(fingerprint, reply), record.timestamp());
-        reply(record, reply);
+        byte[] reply = Json.write(execute(command, decision, deltas, record.headers(), now));
+        outcomes.remember(command.commandId(), fingerprint, reply, record.timestamp());
+        reply(record, command.commandId(), reply);
     }
 
     /** The deltas of the decided events; a decision's events never touch the same state twice. */
@@ -146,29 +149,11 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
         }
     }
 
-    private void reply(Record<String, byte[]> command, CommandReply reply) {
+    /** Sends the reply's JSON, keyed by the command's correlation id, or its command id when it has none. */
+    private void reply(Record<String, byte[]> command, String commandId, byte[] reply) {
         Header correlation = command.headers().lastHeader(RecordHeaderNames.CORRELATION_ID);
-        String key = correlation != null ? new String(correlation.value(), StandardCharsets.UTF_8) : reply.commandId();
+        String key = correlation != null ? new String(correlation.value(), StandardCharsets.UTF_8) : commandId;
         context.forward(new Record<String, Object>(key, reply, context.currentSystemTimeMs(), copy(command.headers())), REPLIES_SINK);
-    }
-
-    private StoredOutcome previousOutcome(String commandId, long commandTimestamp) {
-        // A retry is produced after the original, within the idempotency window; the slack covers
-        // clocks of different gateway nodes. A bounded range keeps the lookup to a few segments.
-        Instant at = Instant.ofEpochMilli(commandTimestamp);
-        StoredOutcome latest = null;
-        try (WindowStoreIterator<StoredOutcome> found = outcomes.fetch(commandId,
-                at.minus(settings.idempotencyWindow()), at.plus(CLOCK_SKEW_SLACK))) {
-            while (found.hasNext()) {
-                latest = found.next().value;
-            }
-        }
-        return latest;
-    }
-
-    private static CommandReply keyReused(BookingCommand command) {
-        return CommandReply.rejected(command.commandId(), Rejection.of(RejectionReason.IDEMPOTENCY_KEY_REUSED,
-                "command id " + command.commandId() + " was already used for a different request"));
     }
 
     private void expireDueHolds(long wallClockMs) {
@@ -208,15 +193,5 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Identifies the request behind a command id, so a reused id with another request is caught. */
-    private static String fingerprint(BookingCommand command) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(utf8(command.toString()));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
