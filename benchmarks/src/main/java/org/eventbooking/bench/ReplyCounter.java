@@ -13,7 +13,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eventbooking.topology.Topics;
 
-/** Reads committed replies as they arrive and counts accepted and rejected ones. */
+/**
+ * Reads committed replies as they arrive; counts all of them, and the accepted and rejected
+ * replies to measured commands (correlation id, the command's index, at or past a threshold).
+ */
 final class ReplyCounter implements AutoCloseable {
 
     private static final byte[] ACCEPTED_MARK = "\"rejection\":null".getBytes(StandardCharsets.UTF_8);
@@ -21,10 +24,13 @@ final class ReplyCounter implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong replies = new AtomicLong();
+    private final int firstMeasuredIndex;
     private final Thread thread = new Thread(this::run, "reply-counter");
     private volatile boolean running = true;
 
-    ReplyCounter(String bootstrap) {
+    ReplyCounter(String bootstrap, int firstMeasuredIndex) {
+        this.firstMeasuredIndex = firstMeasuredIndex;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -51,6 +57,10 @@ final class ReplyCounter implements AutoCloseable {
     }
 
     private void count(ConsumerRecord<String, byte[]> reply) {
+        replies.incrementAndGet();
+        if (Integer.parseInt(reply.key()) < firstMeasuredIndex) {
+            return;
+        }
         if (contains(reply.value(), ACCEPTED_MARK)) {
             accepted.incrementAndGet();
         } else {
@@ -72,7 +82,7 @@ final class ReplyCounter implements AutoCloseable {
     }
 
     long replies() {
-        return accepted.get() + rejected.get();
+        return replies.get();
     }
 
     long accepted() {
