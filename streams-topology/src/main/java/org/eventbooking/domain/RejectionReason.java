@@ -21,6 +21,8 @@ public enum RejectionReason {
     INVALID_BOOKING_STATE,
     HOLD_EXPIRED,
     AMOUNT_MISMATCH,
+    /** Another user registered with this email: 409. */
+    EMAIL_TAKEN,
     /** The same idempotency key came with a different command. */
     IDEMPOTENCY_KEY_REUSED
 }

@@ -2,6 +2,7 @@ package org.eventbooking.replay;
 
 import org.eventbooking.domain.BookingEvolver;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.LogEvent;
 import org.eventbooking.state.BookingTables;
 
 /** Rebuild = replay: folds log events through {@code evolve} into tables. */
@@ -18,8 +19,11 @@ public final class LogFold {
         return new LogFold(BookingTables.inMemory());
     }
 
-    public void apply(BookingEvent event) {
-        tables.apply(BookingEvolver.evolve(tables, event));
+    /** Folds booking facts; user facts are not part of the booking state and are only counted. */
+    public void apply(LogEvent event) {
+        if (event instanceof BookingEvent booking) {
+            tables.apply(BookingEvolver.evolve(tables, booking));
+        }
         events++;
     }
 

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.LogEvent;
 import org.eventbooking.topology.Topic;
 import org.eventbooking.topology.Topics;
 
@@ -33,14 +33,14 @@ public final class LogReplay {
     /** Folds the whole log into fresh in-memory tables; {@code progress} gets the running event count. */
     public LogFold replay(LongConsumer progress) {
         LogFold fold = LogFold.inMemory();
-        for (Topic<String, BookingEvent> topic : List.of(Topics.EVENT_STREAMS, Topics.BOOKING_EVENTS)) {
+        for (Topic<String, ? extends LogEvent> topic : List.of(Topics.EVENT_STREAMS, Topics.BOOKING_EVENTS)) {
             readToEnd(topic, fold, progress);
         }
         return fold;
     }
 
-    private void readToEnd(Topic<String, BookingEvent> topic, LogFold fold, LongConsumer progress) {
-        try (KafkaConsumer<String, BookingEvent> consumer = new KafkaConsumer<>(consumerProperties(),
+    private void readToEnd(Topic<String, ? extends LogEvent> topic, LogFold fold, LongConsumer progress) {
+        try (KafkaConsumer<String, ? extends LogEvent> consumer = new KafkaConsumer<>(consumerProperties(),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map(PartitionInfo::partition).map(p -> new TopicPartition(topic.name(), p)).toList();
@@ -48,7 +48,7 @@ public final class LogReplay {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (!reachedEnd(consumer, end)) {
-                for (ConsumerRecord<String, BookingEvent> record : consumer.poll(POLL)) {
+                for (ConsumerRecord<String, ? extends LogEvent> record : consumer.poll(POLL)) {
                     fold.apply(record.value());
                 }
                 progress.accept(fold.eventsApplied());

@@ -17,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eventbooking.domain.command.BookingCommand;
+import org.eventbooking.domain.command.UserCommand;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.LogEvent;
 
 /**
  * The one JSON mapping of every record the engine writes: ISO-8601 instants, a {@code type}
@@ -60,7 +62,7 @@ public final class Json {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Newer writers may add fields; old readers must still read the record.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        for (Class<?> root : List.of(BookingCommand.class, BookingEvent.class)) {
+        for (Class<?> root : List.of(BookingCommand.class, UserCommand.class, LogEvent.class, BookingEvent.class)) {
             mapper.addMixIn(root, VersionedMixin.class);
             for (Class<?> type : leafTypes(root)) {
                 mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));

@@ -29,6 +29,15 @@ public final class StoreKeys {
         return eventId + SEPARATOR + bookingId;
     }
 
+    public static String userBooking(String userId, String bookingId) {
+        return userId + SEPARATOR + bookingId;
+    }
+
+    /** The prefix every key of one user's bookings starts with. */
+    public static String userBookingsPrefix(String userId) {
+        return userId + SEPARATOR;
+    }
+
     public static String section(String eventId, String section) {
         return eventId + SEPARATOR + section;
     }

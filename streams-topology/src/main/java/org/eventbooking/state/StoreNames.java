@@ -12,6 +12,10 @@ public final class StoreNames {
     public static final String ROWS = "row-availability";
     public static final String EXPIRIES = "hold-expiries";
     public static final String IDEMPOTENCY = "command-outcomes";
+    /** Accounts keyed by normalised email. */
+    public static final String USERS = "users";
+    /** Each user's bookings, keyed {@code userId/bookingId}. */
+    public static final String USER_BOOKINGS = "user-bookings";
 
     /** The stores derived from the log, in {@link BookingTables#byName()} order; replay rebuilds exactly these. */
     public static final List<String> DERIVED_FROM_LOG = List.of(EVENTS, SEATS, BOOKINGS, SECTIONS, ROWS, EXPIRIES);

@@ -14,23 +14,44 @@ import org.eventbooking.domain.SectionAvailability;
 import org.eventbooking.serde.JsonSerde;
 import org.eventbooking.state.HoldRef;
 import org.eventbooking.state.StoreNames;
+import org.eventbooking.domain.user.UserAccount;
 import org.eventbooking.topology.internals.BookingCommandProcessor;
+import org.eventbooking.topology.internals.ReplyPartitioner;
+import org.eventbooking.topology.internals.UserBookingsProcessor;
+import org.eventbooking.topology.internals.UserCommandProcessor;
 import org.eventbooking.topology.internals.StoredOutcome;
 
 /**
- * The booking engine: {@code booking-commands} → one decide/evolve processor over RocksDB stores →
- * {@code booking-events}, {@code event-streams}, {@code booking-replies}, {@code dead-letters}.
+ * The booking engine, three sub-topologies:
+ * <ul>
+ *   <li>{@code booking-commands} → one decide/evolve processor per event over RocksDB stores →
+ *       {@code booking-events}, {@code event-streams}, {@code booking-replies}, {@code bookings-by-user};
+ *   <li>{@code user-commands} → one sign-up decider per email → {@code event-streams}, {@code booking-replies};
+ *   <li>{@code bookings-by-user} → the {@code user-bookings} view that answers "my bookings".
+ * </ul>
+ * Unreadable commands go to {@code dead-letters}.
  */
 public final class BookingTopology {
 
     private static final String COMMANDS_SOURCE = "booking-commands-source";
     private static final String PROCESSOR = "booking-decider";
+    private static final String USER_COMMANDS_SOURCE = "user-commands-source";
+    private static final String USER_PROCESSOR = "user-decider";
+    private static final String BOOKINGS_BY_USER_SOURCE = "bookings-by-user-source";
+    private static final String USER_BOOKINGS_PROCESSOR = "user-bookings-view";
 
     private BookingTopology() {
     }
 
     public static Topology build(TopologySettings settings) {
         Topology topology = new Topology();
+        addBookings(topology, settings);
+        addUsers(topology);
+        addUserBookingsView(topology);
+        return topology;
+    }
+
+    private static void addBookings(Topology topology, TopologySettings settings) {
         // Commands are read as bytes so an unreadable one goes to the dead-letter topic inside the
         // processor's transaction, instead of stopping the topology.
         topology.addSource(COMMANDS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
@@ -49,18 +70,41 @@ public final class BookingTopology {
         topology.addStateStore(keyValueStore(StoreNames.EXPIRIES, JsonSerde.of(HoldRef.class)), PROCESSOR);
         topology.addStateStore(outcomeStore(settings), PROCESSOR);
 
-        addSink(topology, BookingCommandProcessor.BOOKING_EVENTS_SINK, Topics.BOOKING_EVENTS);
-        addSink(topology, BookingCommandProcessor.CATALOG_SINK, Topics.EVENT_STREAMS);
-        // Replies are forwarded as JSON bytes: serialised once for the idempotency store and the topic.
-        topology.addSink(BookingCommandProcessor.REPLIES_SINK, Topics.BOOKING_REPLIES.name(),
-                Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
-        topology.addSink(BookingCommandProcessor.DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(),
-                Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
-        return topology;
+        addSink(topology, BookingCommandProcessor.BOOKING_EVENTS_SINK, Topics.BOOKING_EVENTS, PROCESSOR);
+        addSink(topology, BookingCommandProcessor.CATALOG_SINK, Topics.EVENT_STREAMS, PROCESSOR);
+        addSink(topology, BookingCommandProcessor.USER_BOOKINGS_SINK, Topics.BOOKINGS_BY_USER, PROCESSOR);
+        addReplyAndDeadLetterSinks(topology, BookingCommandProcessor.REPLIES_SINK, BookingCommandProcessor.DEAD_LETTERS_SINK, PROCESSOR);
     }
 
-    private static <V> void addSink(Topology topology, String name, Topic<String, V> topic) {
-        topology.addSink(name, topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(), PROCESSOR);
+    /** Sign-ups: {@code user-commands} (keyed by email) → one decider per email → {@code event-streams}. */
+    private static void addUsers(Topology topology) {
+        topology.addSource(USER_COMMANDS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.USER_COMMANDS.name());
+        topology.addProcessor(USER_PROCESSOR, UserCommandProcessor::new, USER_COMMANDS_SOURCE);
+        topology.addStateStore(keyValueStore(StoreNames.USERS, JsonSerde.of(UserAccount.class)), USER_PROCESSOR);
+        addSink(topology, UserCommandProcessor.USER_EVENTS_SINK, Topics.EVENT_STREAMS, USER_PROCESSOR);
+        addReplyAndDeadLetterSinks(topology, UserCommandProcessor.USER_REPLIES_SINK, UserCommandProcessor.USER_DEAD_LETTERS_SINK,
+                USER_PROCESSOR);
+    }
+
+    /** Each user's bookings in one place: {@code bookings-by-user} → the {@code user-bookings} store. */
+    private static void addUserBookingsView(Topology topology) {
+        Topic<String, Booking> topic = Topics.BOOKINGS_BY_USER;
+        topology.addSource(BOOKINGS_BY_USER_SOURCE, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
+        topology.addProcessor(USER_BOOKINGS_PROCESSOR, UserBookingsProcessor::new, BOOKINGS_BY_USER_SOURCE);
+        topology.addStateStore(keyValueStore(StoreNames.USER_BOOKINGS, JsonSerde.of(Booking.class)), USER_BOOKINGS_PROCESSOR);
+    }
+
+    private static <V> void addSink(Topology topology, String name, Topic<String, V> topic, String parent) {
+        topology.addSink(name, topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(), parent);
+    }
+
+    // Replies are forwarded as JSON bytes: serialised once for the idempotency store and the topic.
+    private static void addReplyAndDeadLetterSinks(Topology topology, String repliesSink, String deadLettersSink, String parent) {
+        topology.addSink(repliesSink, Topics.BOOKING_REPLIES.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+                new ReplyPartitioner(), parent);
+        topology.addSink(deadLettersSink, Topics.DEAD_LETTERS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+                parent);
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> values) {

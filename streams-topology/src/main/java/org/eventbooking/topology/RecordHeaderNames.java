@@ -5,6 +5,11 @@ public final class RecordHeaderNames {
 
     /** Names the request a command answers; the reply is keyed by it. */
     public static final String CORRELATION_ID = "correlation-id";
+    /**
+     * The partition of {@code booking-replies} the sending node reads: its reply address. Without
+     * it the reply goes where its key hashes to.
+     */
+    public static final String REPLY_PARTITION = "reply-partition";
     /** W3C trace context, carried from the HTTP request through every record it causes. */
     public static final String TRACEPARENT = "traceparent";
 

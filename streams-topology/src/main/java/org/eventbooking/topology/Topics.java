@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
+import org.eventbooking.domain.Booking;
 import org.eventbooking.domain.command.BookingCommand;
+import org.eventbooking.domain.command.UserCommand;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.LogEvent;
 import org.eventbooking.serde.JsonSerde;
 
 /**
@@ -24,6 +27,10 @@ public final class Topics {
     public static final Topic<String, BookingCommand> BOOKING_COMMANDS = new Topic<>("booking-commands",
             Serdes.String(), JsonSerde.of(BookingCommand.class), retention(Duration.ofDays(7)));
 
+    /** User commands keyed by the normalised email: one writer decides whether an email is taken. */
+    public static final Topic<String, UserCommand> USER_COMMANDS = new Topic<>("user-commands",
+            Serdes.String(), JsonSerde.of(UserCommand.class), retention(Duration.ofDays(7)));
+
     /** Committed outcomes keyed by the command's correlation id. */
     public static final Topic<String, CommandReply> BOOKING_REPLIES = new Topic<>("booking-replies",
             Serdes.String(), JsonSerde.of(CommandReply.class), retention(Duration.ofDays(1)));
@@ -32,9 +39,16 @@ public final class Topics {
     public static final Topic<String, BookingEvent> BOOKING_EVENTS = new Topic<>("booking-events",
             Serdes.String(), JsonSerde.of(BookingEvent.class), LOG);
 
-    /** The catalog (and later user lifecycle) log, keyed by event id. */
-    public static final Topic<String, BookingEvent> EVENT_STREAMS = new Topic<>("event-streams",
-            Serdes.String(), JsonSerde.of(BookingEvent.class), LOG);
+    /** The catalog and user lifecycle log: catalog entries keyed by event id, users by email. */
+    public static final Topic<String, LogEvent> EVENT_STREAMS = new Topic<>("event-streams",
+            Serdes.String(), JsonSerde.of(LogEvent.class), LOG);
+
+    /**
+     * Every new version of a booking, keyed by its user: the repartition that gives each user's
+     * bookings one owner. Derived and transient; the view it feeds keeps its own changelog.
+     */
+    public static final Topic<String, Booking> BOOKINGS_BY_USER = new Topic<>("bookings-by-user",
+            Serdes.String(), JsonSerde.of(Booking.class), retention(Duration.ofDays(1)));
 
     /** The payment log; its record types arrive with the payment flow, until then raw bytes. */
     public static final Topic<String, byte[]> PAYMENT_EVENTS = new Topic<>("payment-events",
@@ -45,7 +59,8 @@ public final class Topics {
             Serdes.ByteArray(), Serdes.ByteArray(), retention(Duration.ofDays(30)));
 
     public static final List<Topic<?, ?>> ALL = List.of(
-            BOOKING_COMMANDS, BOOKING_REPLIES, BOOKING_EVENTS, EVENT_STREAMS, PAYMENT_EVENTS, DEAD_LETTERS);
+            BOOKING_COMMANDS, USER_COMMANDS, BOOKING_REPLIES, BOOKING_EVENTS, EVENT_STREAMS, BOOKINGS_BY_USER,
+            PAYMENT_EVENTS, DEAD_LETTERS);
 
     private Topics() {
     }

@@ -20,6 +20,7 @@ import org.eventbooking.domain.command.HoldSeats;
 import org.eventbooking.domain.event.BookingCancelled;
 import org.eventbooking.domain.event.BookingConfirmed;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.LogEvent;
 import org.eventbooking.domain.event.EventCreated;
 import org.eventbooking.domain.event.HoldExpired;
 import org.eventbooking.domain.event.HoldReleased;
@@ -36,7 +37,7 @@ class BookingTopologyTest {
     private static final String EVENT = "event-1";
 
     private TopologyFixture fixture;
-    private BookingEvent created;
+    private LogEvent created;
 
     @BeforeEach
     void start() {
@@ -190,7 +191,7 @@ class BookingTopologyTest {
         fixture.send(hold(EVENT, "dave", "FLOOR-9-20"));
         fixture.advanceWallClock(Duration.ofSeconds(61));
 
-        List<BookingEvent> log = new ArrayList<>(List.of(created));
+        List<LogEvent> log = new ArrayList<>(List.of(created));
         log.addAll(fixture.drainLog());
 
         assertThat(log).hasSizeGreaterThanOrEqualTo(9).anyMatch(BookingCancelled.class::isInstance);

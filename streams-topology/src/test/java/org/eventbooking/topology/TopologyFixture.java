@@ -19,8 +19,11 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.eventbooking.domain.Booking;
 import org.eventbooking.domain.command.BookingCommand;
+import org.eventbooking.domain.command.RegisterUser;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.LogEvent;
 import org.eventbooking.replay.LogFold;
 import org.eventbooking.serde.Json;
 import org.eventbooking.state.StateChecksum;
@@ -35,10 +38,13 @@ final class TopologyFixture implements AutoCloseable {
 
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> commands;
+    final TestInputTopic<String, byte[]> userCommands;
     final TestOutputTopic<String, BookingEvent> bookingEvents;
-    final TestOutputTopic<String, BookingEvent> catalog;
+    final TestOutputTopic<String, LogEvent> catalog;
     final TestOutputTopic<String, CommandReply> replies;
     final TestOutputTopic<String, byte[]> deadLetters;
+    final TestOutputTopic<String, Booking> bookingsByUser;
+    private final TestOutputTopic<String, byte[]> rawReplies;
     private Instant wallClock = START;
 
     TopologyFixture(Path stateDir) {
@@ -49,6 +55,9 @@ final class TopologyFixture implements AutoCloseable {
         bookingEvents = output(Topics.BOOKING_EVENTS);
         catalog = output(Topics.EVENT_STREAMS);
         replies = output(Topics.BOOKING_REPLIES);
+        userCommands = driver.createInputTopic(Topics.USER_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        bookingsByUser = output(Topics.BOOKINGS_BY_USER);
+        rawReplies = driver.createOutputTopic(Topics.BOOKING_REPLIES.name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
@@ -77,6 +86,18 @@ final class TopologyFixture implements AutoCloseable {
         return reply;
     }
 
+    /** Sends a user command and returns the reply to it. */
+    UserCommandReply send(RegisterUser command) {
+        String correlationId = "req-" + command.commandId();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(RecordHeaderNames.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
+        userCommands.pipeInput(new TestRecord<>(command.email(), Json.write(command), headers, wallClock));
+        return rawReplies.readRecordsToList().stream()
+                .filter(r -> r.key().equals(correlationId))
+                .map(r -> Json.read(r.value(), UserCommandReply.class))
+                .findFirst().orElseThrow(() -> new AssertionError("no reply for " + command));
+    }
+
     void sendRaw(String key, byte[] value, String correlationId) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(RecordHeaderNames.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
@@ -89,8 +110,8 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /** Every event appended to the log so far (catalog first, then bookings), consuming them. */
-    List<BookingEvent> drainLog() {
-        List<BookingEvent> log = new ArrayList<>(catalog.readValuesToList());
+    List<LogEvent> drainLog() {
+        List<LogEvent> log = new ArrayList<>(catalog.readValuesToList());
         log.addAll(bookingEvents.readValuesToList());
         return log;
     }
@@ -103,7 +124,7 @@ final class TopologyFixture implements AutoCloseable {
         return StateChecksum.of(tables);
     }
 
-    static StateChecksum foldChecksum(List<BookingEvent> log) {
+    static StateChecksum foldChecksum(List<? extends LogEvent> log) {
         LogFold fold = LogFold.inMemory();
         log.forEach(fold::apply);
         return StateChecksum.of(fold.tables().byName());

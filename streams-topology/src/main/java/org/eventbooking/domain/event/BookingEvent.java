@@ -1,16 +1,8 @@
 package org.eventbooking.domain.event;
 
-import java.time.Instant;
-
 /** A fact in the log. State is the fold of these through {@code BookingEvolver}. */
-public sealed interface BookingEvent
+public sealed interface BookingEvent extends LogEvent
         permits EventCreated, SeatsHeld, HoldReleased, HoldExpired, BookingConfirmed, BookingCancelled {
 
     String eventId();
-
-    Instant occurredAt();
-
-    default int schemaVersion() {
-        return 1;
-    }
 }

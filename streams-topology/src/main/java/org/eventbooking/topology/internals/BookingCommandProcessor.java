@@ -1,18 +1,15 @@
 package org.eventbooking.topology.internals;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.eventbooking.domain.BookingDecider;
 import org.eventbooking.domain.BookingEvolver;
@@ -30,7 +27,6 @@ import org.eventbooking.state.HoldRef;
 import org.eventbooking.state.StoreNames;
 import org.eventbooking.state.Table;
 import org.eventbooking.topology.CommandReply;
-import org.eventbooking.topology.RecordHeaderNames;
 import org.eventbooking.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * The single writer of an event's bookings: reads a command, decides, evolves the stores, and
  * appends the events and the reply, all in the task's exactly-once transaction. Duplicate
  * command ids get the stored reply; unreadable or unprocessable commands go to the dead-letter
- * topic. A wall-clock punctuator expires due holds, as {@code HoldExpired} events in the log.
+ * topic. Each new booking version also goes, keyed by user, to the users' view. A wall-clock punctuator expires due holds, as {@code HoldExpired} events in the log.
  */
 public final class BookingCommandProcessor implements Processor<String, byte[], String, Object> {
 
@@ -47,6 +43,7 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
     public static final String CATALOG_SINK = "event-streams-sink";
     public static final String REPLIES_SINK = "booking-replies-sink";
     public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+    public static final String USER_BOOKINGS_SINK = "bookings-by-user-sink";
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingCommandProcessor.class);
     // Catalog entries and section and row counts: few keys, read by every command, memoised for good.
@@ -103,7 +100,7 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
             decision = decider.decide(tables, command, now);
             deltas = evolve(decision);
         } catch (RuntimeException e) {
-            deadLetter(record, e);
+            RecordForwarding.deadLetter(context, record, e, DEAD_LETTERS_SINK);
             return;
         }
         // From here on the stores change: a failure must fail the task so the transaction aborts.
@@ -128,7 +125,7 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
             return CommandReply.rejected(command.commandId(), rejected.rejection());
         }
         List<BookingEvent> events = ((Decision.Accepted) decision).events();
-        deltas.forEach(tables::apply);
+        apply(deltas, now.toEpochMilli());
         append(events, headers, now);
         String bookingId = command instanceof ExistingBookingCommand existing ? existing.bookingId() : bookingIdOf(events);
         return CommandReply.accepted(command.commandId(), events,
@@ -145,15 +142,12 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
     private void append(List<BookingEvent> events, Headers headers, Instant now) {
         for (BookingEvent event : events) {
             String sink = event instanceof EventCreated ? CATALOG_SINK : BOOKING_EVENTS_SINK;
-            context.forward(new Record<String, Object>(event.eventId(), event, now.toEpochMilli(), copy(headers)), sink);
+            context.forward(new Record<String, Object>(event.eventId(), event, now.toEpochMilli(), RecordForwarding.copy(headers)), sink);
         }
     }
 
-    /** Sends the reply's JSON, keyed by the command's correlation id, or its command id when it has none. */
     private void reply(Record<String, byte[]> command, String commandId, byte[] reply) {
-        Header correlation = command.headers().lastHeader(RecordHeaderNames.CORRELATION_ID);
-        String key = correlation != null ? new String(correlation.value(), StandardCharsets.UTF_8) : commandId;
-        context.forward(new Record<String, Object>(key, reply, context.currentSystemTimeMs(), copy(command.headers())), REPLIES_SINK);
+        RecordForwarding.reply(context, command, commandId, reply, REPLIES_SINK);
     }
 
     private void expireDueHolds(long wallClockMs) {
@@ -162,7 +156,7 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
             ExpireHold expire = new ExpireHold("expire-" + hold.bookingId(), BookingCommand.SYSTEM_USER, hold.eventId(), hold.bookingId());
             Decision decision = decider.decide(tables, expire, now);
             if (decision instanceof Decision.Accepted accepted) {
-                evolve(decision).forEach(tables::apply);
+                apply(evolve(decision), wallClockMs);
                 append(accepted.events(), new RecordHeaders(), now);
             } else {
                 // Cannot happen while the index only lists holding bookings; say so loudly if it does.
@@ -172,26 +166,12 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
         }
     }
 
-    private void deadLetter(Record<String, byte[]> record, RuntimeException cause) {
-        Headers headers = copy(record.headers());
-        headers.add(RecordHeaderNames.DLQ_REASON, utf8(String.valueOf(cause.getMessage())));
-        headers.add(RecordHeaderNames.DLQ_EXCEPTION, utf8(cause.getClass().getName()));
-        context.recordMetadata().ifPresent(source -> addSource(headers, source));
-        LOG.warn("command sent to the dead-letter topic: {}", cause.toString());
-        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers), DEAD_LETTERS_SINK);
-    }
-
-    private static void addSource(Headers headers, RecordMetadata source) {
-        headers.add(RecordHeaderNames.DLQ_TOPIC, utf8(source.topic()));
-        headers.add(RecordHeaderNames.DLQ_PARTITION, utf8(Integer.toString(source.partition())));
-        headers.add(RecordHeaderNames.DLQ_OFFSET, utf8(Long.toString(source.offset())));
-    }
-
-    private static Headers copy(Headers headers) {
-        return new RecordHeaders(headers.toArray());
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** Applies the deltas and publishes each new booking version to its user's view. */
+    private void apply(List<StateDelta> deltas, long nowMs) {
+        for (StateDelta delta : deltas) {
+            tables.apply(delta);
+            delta.bookingUpdate().ifPresent(booking ->
+                    context.forward(new Record<String, Object>(booking.userId(), booking, nowMs), USER_BOOKINGS_SINK));
+        }
     }
 }
