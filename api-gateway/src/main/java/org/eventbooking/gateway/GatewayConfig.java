@@ -1,0 +1,129 @@
+package org.eventbooking.gateway;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting of a node, typed, from environment variables ({@code BOOKING_*}, listed in the
+ * README). One place: nothing else in the node reads the environment.
+ *
+ * @param advertisedHost the host other nodes reach this one at; with {@code httpPort} it is the
+ *                       node's {@code application.server}, where interactive queries are forwarded
+ * @param replyPartition the partition of {@code booking-replies} this node reads, -1 to derive it from the node id
+ */
+public record GatewayConfig(
+        String nodeId,
+        boolean production,
+        String httpHost,
+        int httpPort,
+        String advertisedHost,
+        String kafkaBootstrap,
+        String applicationId,
+        Path stateDir,
+        int topicPartitions,
+        short replicationFactor,
+        long commitIntervalMs,
+        int replyPartition,
+        Duration replyTimeout,
+        String redisUrl,
+        Duration cacheTtl,
+        int holdsPerMinute,
+        String jwtSecret,
+        Duration tokenTtl,
+        int bcryptCost,
+        Set<String> adminEmails,
+        int maxSeatsPerEvent) {
+
+    /** Signs development tokens only; a production node refuses to start with it. */
+    public static final String DEV_JWT_SECRET = "dev-only-secret-change-me-0123456789abcdef";
+
+    public GatewayConfig {
+        if (production && (jwtSecret == null || jwtSecret.equals(DEV_JWT_SECRET) || jwtSecret.length() < 32)) {
+            throw new IllegalArgumentException("BOOKING_JWT_SECRET must be set to at least 32 random characters in production"
+                    + " (for example: openssl rand -base64 48)");
+        }
+        if (cacheTtl.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("BOOKING_CACHE_TTL_MS must be at most 1000: cached reads may be at most 1 s stale");
+        }
+    }
+
+    public static GatewayConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    public static GatewayConfig fromEnvironment(Map<String, String> env) {
+        Settings s = new Settings(env);
+        int port = s.integer("BOOKING_HTTP_PORT", 8080);
+        String nodeId = s.text("BOOKING_NODE_ID", "node-" + port);
+        return new GatewayConfig(
+                nodeId,
+                s.text("BOOKING_MODE", "development").equalsIgnoreCase("production"),
+                s.text("BOOKING_HTTP_HOST", "0.0.0.0"),
+                port,
+                s.text("BOOKING_ADVERTISED_HOST", "127.0.0.1"),
+                s.text("BOOKING_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                s.text("BOOKING_APPLICATION_ID", "booking-engine"),
+                Path.of(s.text("BOOKING_STATE_DIR", ".local/state/" + nodeId)),
+                s.integer("BOOKING_TOPIC_PARTITIONS", 6),
+                (short) s.integer("BOOKING_REPLICATION_FACTOR", 1),
+                s.integer("BOOKING_COMMIT_INTERVAL_MS", 20),
+                s.integer("BOOKING_REPLY_PARTITION", -1),
+                Duration.ofMillis(s.integer("BOOKING_REPLY_TIMEOUT_MS", 5_000)),
+                s.text("BOOKING_REDIS_URL", "redis://127.0.0.1:6379"),
+                Duration.ofMillis(s.integer("BOOKING_CACHE_TTL_MS", 500)),
+                s.integer("BOOKING_HOLDS_PER_MINUTE", 20),
+                s.text("BOOKING_JWT_SECRET", DEV_JWT_SECRET),
+                Duration.ofSeconds(s.integer("BOOKING_TOKEN_TTL_SECONDS", 3_600)),
+                s.integer("BOOKING_BCRYPT_COST", 10),
+                s.parsed("BOOKING_ADMIN_EMAILS", "", GatewayConfig::emailSet),
+                s.integer("BOOKING_MAX_SEATS_PER_EVENT", 100_000));
+    }
+
+    /** The partition of {@code booking-replies} this node reads replies from. */
+    public int replyPartitionOf(int partitions) {
+        return replyPartition >= 0 ? replyPartition % partitions : Math.floorMod(nodeId.hashCode(), partitions);
+    }
+
+    public String applicationServer() {
+        return advertisedHost + ":" + httpPort;
+    }
+
+    public GatewayConfig withHttpPort(int port) {
+        return new GatewayConfig(nodeId, production, httpHost, port, advertisedHost, kafkaBootstrap, applicationId, stateDir,
+                topicPartitions, replicationFactor, commitIntervalMs, replyPartition, replyTimeout, redisUrl, cacheTtl,
+                holdsPerMinute, jwtSecret, tokenTtl, bcryptCost, adminEmails, maxSeatsPerEvent);
+    }
+
+    private static Set<String> emailSet(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(e -> !e.isEmpty())
+                .map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Reads variables with defaults and says which variable is wrong when one does not parse. */
+    private record Settings(Map<String, String> env) {
+
+        String text(String name, String fallback) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        int integer(String name, int fallback) {
+            return parsed(name, Integer.toString(fallback), Integer::parseInt);
+        }
+
+        <T> T parsed(String name, String fallback, Function<String, T> parser) {
+            String value = text(name, fallback);
+            try {
+                return parser.apply(value);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(name + "=" + value + " is not valid: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.eventbooking.gateway.http;
+
+import io.javalin.http.Context;
+import org.eventbooking.gateway.command.ReplyTimeoutException;
+
+/** How a command's failure reaches the client. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    /** Writes the problem for a failed command or read; returns null for {@code exceptionally}. */
+    static Void fail(Context ctx, Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof ApiException) && !(cause instanceof ReplyTimeoutException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ReplyTimeoutException timeout) {
+            Problems.write(ctx, new ApiException(504, "reply-timeout", "No committed reply in time",
+                    timeout.getMessage() + "; the request may still be applied: retry with the same Idempotency-Key"
+                            + " to get its outcome without applying it twice"));
+            return null;
+        }
+        Problems.write(ctx, Problems.unwrap(cause));
+        return null;
+    }
+}

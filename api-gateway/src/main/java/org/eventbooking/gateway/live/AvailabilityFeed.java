@@ -1,0 +1,163 @@
+package org.eventbooking.gateway.live;
+
+import io.javalin.http.sse.SseClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.eventbooking.domain.Booking;
+import org.eventbooking.domain.SeatStatus;
+import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.gateway.http.api.AvailabilityView;
+import org.eventbooking.gateway.query.Availability;
+import org.eventbooking.serde.Json;
+import org.eventbooking.topology.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes availability changes to Server-Sent Events clients of any node: every node tails the
+ * committed booking log, and for each event somebody watches sends the seats that changed with
+ * the sections' counts as they are after the change.
+ */
+public final class AvailabilityFeed implements AutoCloseable {
+
+    public static final String EVENT_NAME = "availability";
+    private static final Logger LOG = LoggerFactory.getLogger(AvailabilityFeed.class);
+
+    private final KafkaConsumer<String, BookingEvent> consumer;
+    private final Function<String, CompletableFuture<Optional<Availability>>> counts;
+    private final BiFunction<String, String, CompletableFuture<Optional<Booking>>> bookings;
+    private final Map<String, Set<SseClient>> watchers = new ConcurrentHashMap<>();
+    private final CountDownLatch positioned = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param counts   the current section counts of an event
+     * @param bookings a booking by event and booking id (a confirmation names its booking, not its seats)
+     */
+    public AvailabilityFeed(String bootstrapServers, String nodeId,
+                            Function<String, CompletableFuture<Optional<Availability>>> counts,
+                            BiFunction<String, String, CompletableFuture<Optional<Booking>>> bookings) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, nodeId + "-availability-feed");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        this.consumer = new KafkaConsumer<>(props, Topics.BOOKING_EVENTS.keySerde().deserializer(),
+                Topics.BOOKING_EVENTS.valueSerde().deserializer());
+        this.counts = counts;
+        this.bookings = bookings;
+        this.thread = new Thread(this::run, nodeId + "-availability-feed");
+        this.thread.setDaemon(true);
+    }
+
+    public void start(Duration timeout) throws InterruptedException {
+        thread.start();
+        if (!positioned.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the availability feed could not reach " + Topics.BOOKING_EVENTS.name() + " within " + timeout);
+        }
+    }
+
+    /** Keeps the client open and sends it the current counts, then every change. */
+    public void subscribe(String eventId, SseClient client) {
+        client.keepAlive();
+        watchers.computeIfAbsent(eventId, id -> ConcurrentHashMap.newKeySet()).add(client);
+        client.onClose(() -> unsubscribe(eventId, client));
+        counts.apply(eventId).thenAccept(found -> found.ifPresent(availability ->
+                send(client, AvailabilityView.change(availability, Map.of()))));
+    }
+
+    public int watcherCount() {
+        return watchers.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void unsubscribe(String eventId, SseClient client) {
+        watchers.computeIfPresent(eventId, (id, clients) -> {
+            clients.remove(client);
+            return clients.isEmpty() ? null : clients;
+        });
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKING_EVENTS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            positioned.countDown();
+            while (running) {
+                Map<String, Map<String, SeatStatus>> changed = new LinkedHashMap<>();
+                for (ConsumerRecord<String, BookingEvent> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null && watchers.containsKey(record.value().eventId())) {
+                        collect(record.value(), changed.computeIfAbsent(record.value().eventId(), id -> new LinkedHashMap<>()));
+                    }
+                }
+                changed.forEach(this::publish);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("the availability feed was woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the availability feed stopped: live availability clients get no more changes", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void collect(BookingEvent event, Map<String, SeatStatus> seats) {
+        SeatChanges.of(event).forEach(seats::put);
+        if (event instanceof org.eventbooking.domain.event.BookingConfirmed confirmed) {
+            // A confirmation names its booking only; its seats come from the booking.
+            bookings.apply(confirmed.eventId(), confirmed.bookingId()).join()
+                    .ifPresent(booking -> booking.seats().forEach(seat -> seats.put(seat, SeatStatus.SOLD)));
+        }
+    }
+
+    private void publish(String eventId, Map<String, SeatStatus> seats) {
+        counts.apply(eventId).thenAccept(found -> found.ifPresent(availability -> {
+            AvailabilityView change = AvailabilityView.change(availability, seats);
+            watchers.getOrDefault(eventId, Set.of()).forEach(client -> send(client, change));
+        })).exceptionally(failure -> {
+            LOG.warn("could not read the counts of event {} for live clients: {}", eventId, failure.toString());
+            return null;
+        });
+    }
+
+    private static void send(SseClient client, AvailabilityView change) {
+        if (!client.terminated()) {
+            client.sendEvent(EVENT_NAME, new String(Json.write(change), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        watchers.values().forEach(clients -> clients.forEach(SseClient::close));
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
