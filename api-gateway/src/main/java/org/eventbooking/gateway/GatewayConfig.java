@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eventbooking.gateway.auth.TokenService;
 
 /**
  * Every setting of a node, typed, from environment variables ({@code BOOKING_*}, listed in the
@@ -40,11 +41,8 @@ public record GatewayConfig(
         Set<String> adminEmails,
         int maxSeatsPerEvent) {
 
-    /** Signs development tokens only; a production node refuses to start with it. */
-    public static final String DEV_JWT_SECRET = "dev-only-secret-change-me-0123456789abcdef";
-
     public GatewayConfig {
-        if (production && (jwtSecret == null || jwtSecret.equals(DEV_JWT_SECRET) || jwtSecret.length() < 32)) {
+        if (production && (jwtSecret == null || jwtSecret.equals(TokenService.DEV_SECRET) || jwtSecret.length() < 32)) {
             throw new IllegalArgumentException("BOOKING_JWT_SECRET must be set to at least 32 random characters in production"
                     + " (for example: openssl rand -base64 48)");
         }
@@ -78,7 +76,7 @@ public record GatewayConfig(
                 s.text("BOOKING_REDIS_URL", "redis://127.0.0.1:6379"),
                 Duration.ofMillis(s.integer("BOOKING_CACHE_TTL_MS", 500)),
                 s.integer("BOOKING_HOLDS_PER_MINUTE", 20),
-                s.text("BOOKING_JWT_SECRET", DEV_JWT_SECRET),
+                s.text("BOOKING_JWT_SECRET", TokenService.DEV_SECRET),
                 Duration.ofSeconds(s.integer("BOOKING_TOKEN_TTL_SECONDS", 3_600)),
                 s.integer("BOOKING_BCRYPT_COST", 10),
                 s.parsed("BOOKING_ADMIN_EMAILS", "", GatewayConfig::emailSet),
@@ -88,16 +86,6 @@ public record GatewayConfig(
     /** The partition of {@code booking-replies} this node reads replies from. */
     public int replyPartitionOf(int partitions) {
         return replyPartition >= 0 ? replyPartition % partitions : Math.floorMod(nodeId.hashCode(), partitions);
-    }
-
-    public String applicationServer() {
-        return advertisedHost + ":" + httpPort;
-    }
-
-    public GatewayConfig withHttpPort(int port) {
-        return new GatewayConfig(nodeId, production, httpHost, port, advertisedHost, kafkaBootstrap, applicationId, stateDir,
-                topicPartitions, replicationFactor, commitIntervalMs, replyPartition, replyTimeout, redisUrl, cacheTtl,
-                holdsPerMinute, jwtSecret, tokenTtl, bcryptCost, adminEmails, maxSeatsPerEvent);
     }
 
     private static Set<String> emailSet(String list) {

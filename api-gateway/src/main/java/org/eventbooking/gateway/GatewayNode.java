@@ -1,0 +1,198 @@
+package org.eventbooking.gateway;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eventbooking.gateway.auth.PasswordHasher;
+import org.eventbooking.gateway.auth.TokenService;
+import org.eventbooking.gateway.command.CommandBus;
+import org.eventbooking.gateway.command.ReplyListener;
+import org.eventbooking.gateway.http.GatewayApp;
+import org.eventbooking.gateway.live.AvailabilityFeed;
+import org.eventbooking.gateway.metrics.GatewayMetrics;
+import org.eventbooking.gateway.query.ClusterReads;
+import org.eventbooking.gateway.query.LocalReads;
+import org.eventbooking.gateway.query.PeerClient;
+import org.eventbooking.gateway.redis.HoldRateLimiter;
+import org.eventbooking.gateway.redis.HotReadCache;
+import org.eventbooking.gateway.redis.RedisConnection;
+import org.eventbooking.gateway.redis.RedisEndpoint;
+import org.eventbooking.gateway.redis.RedisOutageListener;
+import org.eventbooking.gateway.redis.TokenDenylist;
+import org.eventbooking.topology.BookingTopology;
+import org.eventbooking.topology.StoreReads;
+import org.eventbooking.topology.StreamsSettings;
+import org.eventbooking.topology.TopicProvisioner;
+import org.eventbooking.topology.Topics;
+import org.eventbooking.topology.TopologySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node of the platform: a Kafka Streams instance of the booking topology and the HTTP API in
+ * front of it. {@link #start} brings the parts up in dependency order and {@link #close} stops
+ * them in reverse; a node that failed to start stops what it had started.
+ */
+public final class GatewayNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final GatewayConfig config;
+    private final int port;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private KafkaStreams streams;
+
+    private GatewayNode(GatewayConfig config) {
+        this.config = config;
+        this.port = config.httpPort() == 0 ? freePort() : config.httpPort();
+    }
+
+    public static GatewayNode start(GatewayConfig config) {
+        GatewayNode node = new GatewayNode(config);
+        try {
+            node.startParts();
+            return node;
+        } catch (RuntimeException | InterruptedException e) {
+            node.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("node " + config.nodeId() + " could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startParts() throws InterruptedException {
+        int replyPartition;
+        try (Admin admin = Admin.create(adminProperties())) {
+            new TopicProvisioner(admin).createMissing(config.topicPartitions(), config.replicationFactor());
+            replyPartition = config.replyPartitionOf(admin.describeTopics(java.util.List.of(Topics.BOOKING_REPLIES.name()))
+                    .allTopicNames().get().get(Topics.BOOKING_REPLIES.name()).partitions().size());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + config.kafkaBootstrap() + ": " + e.getCause().getMessage(), e);
+        }
+
+        RedisConnection redis = started(new RedisConnection(RedisEndpoint.parse(config.redisUrl(), Duration.ofMillis(200)),
+                redisOutages()));
+        HostInfo self = new HostInfo(config.advertisedHost(), port);
+        streams = new KafkaStreams(BookingTopology.build(TopologySettings.defaults().withMaxSeatsPerEvent(config.maxSeatsPerEvent())),
+                streamsProperties());
+        streams.setStateListener((now, before) -> {
+            metrics.streamsState(now.name());
+            LOG.info("streams state {} -> {}", before, now);
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("a stream thread failed; replacing it (its tasks resume from the last commit)", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        started(() -> streams.close(Duration.ofSeconds(10)));
+
+        ReplyListener replies = started(new ReplyListener(config.kafkaBootstrap(), replyPartition, config.nodeId()));
+        replies.start(START_TIMEOUT);
+        CommandBus commands = started(new CommandBus(config.kafkaBootstrap(), config.nodeId(), replies, replyPartition,
+                config.replyTimeout()));
+        PeerClient peers = new PeerClient(config.jwtSecret());
+        LocalReads local = new LocalReads(new StoreReads(streams));
+        ClusterReads reads = new ClusterReads(streams, self, local, peers);
+        AvailabilityFeed feed = started(new AvailabilityFeed(config.kafkaBootstrap(), config.nodeId(),
+                eventId -> reads.availability(eventId, false), (eventId, bookingId) -> reads.booking(eventId, bookingId, Duration.ZERO)));
+        feed.start(START_TIMEOUT);
+
+        Javalin app = GatewayApp.create(new GatewayApp.Parts(commands, reads, local, peers, feed,
+                new HotReadCache(redis, "booking:cache:"), config.cacheTtl(),
+                new HoldRateLimiter(redis, "booking:holds:", config.holdsPerMinute(), config.holdsPerMinute()),
+                new TokenDenylist(redis, "booking:revoked:", Clock.systemUTC()),
+                new TokenService(config.jwtSecret().getBytes(StandardCharsets.UTF_8), "event-booking", config.tokenTtl(), Clock.systemUTC()),
+                new PasswordHasher(config.bcryptCost()), config.adminEmails(), config.maxSeatsPerEvent(), metrics, this::isReady));
+        streams.start();
+        app.start(config.httpHost(), port);
+        started(app::stop);
+        LOG.info("node {} serving http://{}:{} (reply partition {})", config.nodeId(), config.advertisedHost(), port, replyPartition);
+    }
+
+    private <T extends AutoCloseable> T started(T part) {
+        started.push(part);
+        return part;
+    }
+
+    private RedisOutageListener redisOutages() {
+        return new RedisOutageListener() {
+            @Override
+            public void unavailable(String operation, Exception cause) {
+                metrics.redisUnavailable(operation);
+                LOG.warn("redis unavailable ({}): serving without cache, rate limits and revocation checks fail open: {}",
+                        operation, cause.toString());
+            }
+
+            @Override
+            public void recovered() {
+                metrics.redisRecovered();
+                LOG.info("redis available again");
+            }
+        };
+    }
+
+    public boolean isReady() {
+        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://" + config.advertisedHost() + ":" + port;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    private Properties adminProperties() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) START_TIMEOUT.toMillis());
+        return props;
+    }
+
+    private Properties streamsProperties() {
+        Properties props = new StreamsSettings(config.kafkaBootstrap(), config.applicationId(), config.stateDir(), 1,
+                config.replicationFactor(), true, 64L * 1024 * 1024, config.commitIntervalMs()).toProperties();
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + port);
+        return props;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the node", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", part, e.toString());
+            }
+        }
+    }
+}
