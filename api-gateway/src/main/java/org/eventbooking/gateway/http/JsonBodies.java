@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -54,7 +53,7 @@ public final class JsonBodies {
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.invalid(path(e), "unknown field; allowed: " + e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", ")));
-        } catch (InvalidFormatException | MismatchedInputException e) {
+        } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
                 throw ApiException.badRequest("the body must be a JSON object");
             }
