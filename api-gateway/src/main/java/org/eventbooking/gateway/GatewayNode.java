@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -56,6 +57,7 @@ public final class GatewayNode implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final GatewayMetrics metrics = new GatewayMetrics();
     private KafkaStreams streams;
+    private Javalin app;
 
     private GatewayNode(GatewayConfig config) {
         this.config = config;
@@ -80,7 +82,7 @@ public final class GatewayNode implements AutoCloseable {
         int replyPartition;
         try (Admin admin = Admin.create(adminProperties())) {
             new TopicProvisioner(admin).createMissing(config.topicPartitions(), config.replicationFactor());
-            replyPartition = config.replyPartitionOf(admin.describeTopics(java.util.List.of(Topics.BOOKING_REPLIES.name()))
+            replyPartition = config.replyPartitionOf(admin.describeTopics(List.of(Topics.BOOKING_REPLIES.name()))
                     .allTopicNames().get().get(Topics.BOOKING_REPLIES.name()).partitions().size());
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("cannot reach Kafka at " + config.kafkaBootstrap() + ": " + e.getCause().getMessage(), e);
@@ -112,7 +114,7 @@ public final class GatewayNode implements AutoCloseable {
                 eventId -> reads.availability(eventId, false), (eventId, bookingId) -> reads.booking(eventId, bookingId, Duration.ZERO)));
         feed.start(START_TIMEOUT);
 
-        Javalin app = GatewayApp.create(new GatewayApp.Parts(commands, reads, local, peers, feed,
+        app = GatewayApp.create(new GatewayApp.Parts(commands, reads, local, peers, feed,
                 new HotReadCache(redis, "booking:cache:"), config.cacheTtl(),
                 new HoldRateLimiter(redis, "booking:holds:", config.holdsPerMinute(), config.holdsPerMinute()),
                 new TokenDenylist(redis, "booking:revoked:", Clock.systemUTC()),
@@ -156,6 +158,14 @@ public final class GatewayNode implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + config.advertisedHost() + ":" + port;
+    }
+
+    /** Every HTTP route this node serves, as "METHOD /path/{param}" (static webjar files aside). */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
+                .filter(route -> !route.startsWith("HEAD ") && !route.startsWith("OPTIONS "))
+                .toList();
     }
 
     public KafkaStreams streams() {

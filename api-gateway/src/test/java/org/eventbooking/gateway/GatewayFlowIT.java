@@ -205,7 +205,8 @@ class GatewayFlowIT {
         String eventId = api.createEvent(organizer, 2, 10, 600);
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/events/" + eventId + "/availability/stream")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/events/" + eventId + "/availability/stream"))
+                .header("Accept", "text/event-stream").build();
         CompletableFuture<HttpResponse<java.io.InputStream>> stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<java.io.InputStream> response = stream.get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -257,7 +258,7 @@ class GatewayFlowIT {
         String eventId = api.createEvent(organizer, 10, 10, 600);
         String carol = api.signUp("customer");
         for (int i = 1; i <= 20; i++) {
-            assertThat(api.hold(carol, eventId, Map.of("seats", List.of("FLOOR-5-" + i % 10 + 1)), null).status()).isIn(201, 409);
+            assertThat(api.hold(carol, eventId, Map.of("seats", List.of("FLOOR-5-" + (i % 10 + 1))), null).status()).isIn(201, 409);
         }
 
         Api.Reply refused = api.hold(carol, eventId, Map.of("seats", List.of("FLOOR-6-1")), null);

@@ -3,7 +3,6 @@ package org.eventbooking.gateway.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -196,7 +195,11 @@ final class EventRoutes {
         if (event.isEmpty()) {
             throw unknownEvent(eventId);
         }
-        new SseHandler(Duration.ofSeconds(15).toMillis(), client -> feed.subscribe(eventId, client)).handle(ctx);
+        if (ctx.header("Accept") == null || !ctx.header("Accept").contains("text/event-stream")) {
+            throw new ApiException(406, "not-acceptable", "Not acceptable",
+                    "this is a Server-Sent Events stream: send Accept: text/event-stream (EventSource does)");
+        }
+        new SseHandler(client -> feed.subscribe(eventId, client)).handle(ctx);
     }
 
     static String eventId(Context ctx) {

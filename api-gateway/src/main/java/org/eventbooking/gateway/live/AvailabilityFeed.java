@@ -153,7 +153,8 @@ public final class AvailabilityFeed implements AutoCloseable {
     public void close() {
         running = false;
         consumer.wakeup();
-        watchers.values().forEach(clients -> clients.forEach(SseClient::close));
+        // The HTTP server, stopped before the feed, has closed the clients' connections.
+        watchers.clear();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
