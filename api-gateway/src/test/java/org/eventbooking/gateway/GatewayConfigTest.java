@@ -1,0 +1,56 @@
+package org.eventbooking.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.eventbooking.gateway.auth.TokenService;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+    @Test
+    void defaults_run_a_local_development_node() {
+        GatewayConfig config = GatewayConfig.fromEnvironment(Map.of());
+
+        assertThat(config.production()).isFalse();
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.holdsPerMinute()).isEqualTo(20);
+        assertThat(config.cacheTtl()).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(config.jwtSecret()).isEqualTo(TokenService.DEV_SECRET);
+    }
+
+    @Test
+    void production_refuses_the_development_or_a_missing_secret() {
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_MODE", "production")))
+                .hasMessageContaining("BOOKING_JWT_SECRET");
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_MODE", "production", "BOOKING_JWT_SECRET", "short")))
+                .hasMessageContaining("BOOKING_JWT_SECRET");
+        assertThat(GatewayConfig.fromEnvironment(Map.of("BOOKING_MODE", "production",
+                "BOOKING_JWT_SECRET", "a-real-secret-of-more-than-32-characters")).production()).isTrue();
+    }
+
+    @Test
+    void a_setting_that_does_not_parse_is_named() {
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_HTTP_PORT", "eighty")))
+                .hasMessageContaining("BOOKING_HTTP_PORT=eighty");
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_CACHE_TTL_MS", "5000")))
+                .hasMessageContaining("BOOKING_CACHE_TTL_MS");
+    }
+
+    @Test
+    void admins_are_configured_by_email_case_insensitively() {
+        GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("BOOKING_ADMIN_EMAILS", " Root@Example.com, ops@example.com ,"));
+
+        assertThat(config.adminEmails()).containsExactlyInAnyOrder("root@example.com", "ops@example.com");
+    }
+
+    @Test
+    void the_reply_partition_is_configured_or_derived_from_the_node_id_within_range() {
+        assertThat(GatewayConfig.fromEnvironment(Map.of("BOOKING_REPLY_PARTITION", "7")).replyPartitionOf(6)).isEqualTo(1);
+        int derived = GatewayConfig.fromEnvironment(Map.of("BOOKING_NODE_ID", "node-b")).replyPartitionOf(6);
+        assertThat(derived).isBetween(0, 5);
+    }
+}
