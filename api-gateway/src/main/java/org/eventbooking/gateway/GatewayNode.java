@@ -57,6 +57,7 @@ public final class GatewayNode implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final GatewayMetrics metrics = new GatewayMetrics();
     private KafkaStreams streams;
+    private KafkaReachability kafka;
     private Javalin app;
 
     private GatewayNode(GatewayConfig config) {
@@ -80,7 +81,9 @@ public final class GatewayNode implements AutoCloseable {
 
     private void startParts() throws InterruptedException {
         int replyPartition;
-        try (Admin admin = Admin.create(adminProperties())) {
+        Admin admin = Admin.create(adminProperties());
+        kafka = started(new KafkaReachability(admin));
+        try {
             new TopicProvisioner(admin).createMissing(config.topicPartitions(), config.replicationFactor());
             replyPartition = config.replyPartitionOf(admin.describeTopics(List.of(Topics.BOOKING_REPLIES.name()))
                     .allTopicNames().get().get(Topics.BOOKING_REPLIES.name()).partitions().size());
@@ -148,8 +151,9 @@ public final class GatewayNode implements AutoCloseable {
         };
     }
 
+    /** Streams RUNNING (state restored, partitions assigned) and the brokers answering. */
     public boolean isReady() {
-        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+        return streams != null && streams.state() == KafkaStreams.State.RUNNING && kafka.reachable();
     }
 
     public int port() {

@@ -83,7 +83,12 @@ public final class ClusterReads {
 
     /** A page of the catalog: every node's share, merged by event id. */
     public CompletableFuture<List<EventInfo>> events(String afterId, int limit) {
-        Collection<StreamsMetadata> nodes = streams.streamsMetadataForStore(StoreNames.EVENTS);
+        Collection<StreamsMetadata> nodes;
+        try {
+            nodes = streams.streamsMetadataForStore(StoreNames.EVENTS);
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            nodes = List.of();
+        }
         if (nodes.isEmpty()) {
             return CompletableFuture.failedFuture(ApiException.unavailable("the catalog is not available yet: retry shortly", 1));
         }
@@ -133,7 +138,8 @@ public final class ClusterReads {
         KeyQueryMetadata metadata;
         try {
             metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-        } catch (IllegalStateException e) {
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            // Not started yet, or not running: the same as an owner not known yet.
             return new Owner.Unknown();
         }
         if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {

@@ -60,6 +60,10 @@ public final class Platform implements AutoCloseable {
         return redis;
     }
 
+    public LocalKafkaCluster kafka() {
+        return kafka;
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -1,0 +1,82 @@
+package org.eventbooking.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eventbooking.gateway.testsupport.Api;
+import org.eventbooking.gateway.testsupport.Platform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** A node without Redis keeps serving; a node without Kafka says it is not ready. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DegradedServicesIT {
+
+    private static Platform platform;
+    private static GatewayNode node;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.start();
+        node = platform.node("degraded");
+        api = new Api(node.baseUrl());
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/ready", null).status() == 200);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void without_redis_the_node_keeps_serving_and_says_so_in_its_metrics() {
+        String organizer = api.signUp("organizer");
+        String customer = api.signUp("customer");
+        String eventId = api.createEvent(organizer, 2, 10, 600);
+        platform.redis().stop();
+        try {
+            Api.Reply held = api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-1")), null);
+            Api.Reply availability = api.get("/api/events/" + eventId + "/availability", null);
+
+            assertThat(held.status()).isEqualTo(201);
+            assertThat(availability.status()).isEqualTo(200);
+            assertThat(api.get("/api/me/bookings", customer).status()).isEqualTo(200);
+            assertThat(api.get("/metrics", null).raw().body()).contains("booking_redis_up 0.0");
+        } finally {
+            platform.redis().restart();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            api.get("/api/events/" + eventId, null);
+            assertThat(api.get("/metrics", null).raw().body()).contains("booking_redis_up 1.0");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void without_kafka_the_node_is_not_ready() {
+        assertThat(api.get("/health", null).status()).isEqualTo(200);
+
+        platform.kafka().killBroker(1);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Reply ready = api.get("/ready", null);
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.header("Retry-After")).isNotNull();
+        });
+        assertThat(api.get("/health", null).status()).isEqualTo(200);
+    }
+}
