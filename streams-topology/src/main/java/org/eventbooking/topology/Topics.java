@@ -50,9 +50,12 @@ public final class Topics {
     public static final Topic<String, Booking> BOOKINGS_BY_USER = new Topic<>("bookings-by-user",
             Serdes.String(), JsonSerde.of(Booking.class), retention(Duration.ofDays(1)));
 
-    /** The payment log; its record types arrive with the payment flow, until then raw bytes. */
-    public static final Topic<String, byte[]> PAYMENT_EVENTS = new Topic<>("payment-events",
-            Serdes.String(), Serdes.ByteArray(), LOG);
+    /**
+     * The payment log, keyed by event id: payment and refund facts, decided by the same writer as
+     * the event's bookings, so a payment never races a hold's expiry or cancellation.
+     */
+    public static final Topic<String, BookingEvent> PAYMENT_EVENTS = new Topic<>("payment-events",
+            Serdes.String(), JsonSerde.of(BookingEvent.class), LOG);
 
     /** Records that could not be read or processed, as they were, with the reason in headers. */
     public static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>("dead-letters",
