@@ -64,7 +64,9 @@ final class HttpBenchmark implements Callable<Integer> {
             description = "HttpClient instances the load is spread over; each reads its responses on one selector thread (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--max-in-flight", defaultValue = "10000",
+    // Each request in flight holds two descriptors in this process (client and server socket); 4,000
+    // stays well inside the usual 20,000 limit, beyond which even class loading fails.
+    @Option(names = "--max-in-flight", defaultValue = "4000",
             description = "Requests beyond this many unanswered ones are not sent but counted as errors (shed), so an overloaded node"
                     + " fails the run instead of exhausting file descriptors (default: ${DEFAULT-VALUE}).")
     long maxInFlight;
@@ -93,6 +95,8 @@ final class HttpBenchmark implements Callable<Integer> {
                         .build());
             }
             ResourceMeter meter = new ResourceMeter(node.streams());
+            // A first snapshot loads the meter's classes now, not when an overloaded run has no descriptors left.
+            ResourceMeter.Snapshot preload = meter.snapshot();
             AtomicReference<ResourceMeter.Snapshot> measuredStart = new AtomicReference<>();
             AtomicReference<Long> gcAtStart = new AtomicReference<>();
             OpenModelLoad load = new OpenModelLoad(httpClients, fixture::request, rate, maxInFlight);
@@ -103,6 +107,8 @@ final class HttpBenchmark implements Callable<Integer> {
                 gcAtStart.set(gcMillis());
             });
             ResourceMeter.Snapshot end = meter.snapshot();
+            System.out.printf("node JVM+bench CPU over setup and warm-up: %.2f cores%n",
+                    ResourceMeter.between(preload, measuredStart.get()).engineJvmCores());
             long gcMs = gcMillis() - gcAtStart.get();
             printReport(result, ResourceMeter.between(measuredStart.get(), end), meter.streamThreadTimeShares(), gcMs,
                     fixture.events().size(), redis.url().isPresent());

@@ -149,7 +149,8 @@ final class OpenModelLoad {
         warm.drainRecorder();
         main.drainRecorder();
         double seconds = measured.toNanos() / 1e9;
-        return new Result(main, seconds, main.sent.sum() / seconds, answeredInMeasuredWindow.sum() / seconds, lagUs, inFlight.get());
+        // Offered counts the shed requests too: they were due, the node just could not take them.
+        return new Result(main, seconds, (main.sent.sum() + main.shed.sum()) / seconds, answeredInMeasuredWindow.sum() / seconds, lagUs, inFlight.get());
     }
 
     private void schedule(long total, long startNs, long measuredFromNs, long endNs, Phase warm, Phase main, Histogram lagUs) {
