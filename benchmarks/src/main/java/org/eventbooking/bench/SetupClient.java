@@ -1,0 +1,81 @@
+package org.eventbooking.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The few blocking calls that prepare a run (users, tokens, events), made through the public API
+ * like a real client so the benchmark needs nothing the node does not expose.
+ */
+final class SetupClient {
+
+    static final String PASSWORD = "Secret123";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    SetupClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Registers a user and returns its access token. */
+    String signUp(String email, String role) throws IOException, InterruptedException {
+        Map<String, String> user = Map.of("email", email, "password", PASSWORD, "name", "bench_" + role, "role", role);
+        HttpResponse<String> registered = post("/api/auth/register", null, user);
+        // Right after start the first commands can outlive the reply timeout while the engine
+        // settles; the registration may still have been applied, so a retry may find it (409).
+        for (int attempt = 1; registered.statusCode() >= 500 && attempt < 5; attempt++) {
+            registered = post("/api/auth/register", null, user);
+        }
+        if (registered.statusCode() != 409) {
+            expect(201, registered, "register " + email);
+        }
+        return expect(200, post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD)), "login " + email)
+                .get("accessToken").asText();
+    }
+
+    /** Creates an event of equal sections and returns its id; holds last an hour so none expire mid-run. */
+    String createEvent(String organizerToken, String title, List<String> sections, int rows, int seatsPerRow)
+            throws IOException, InterruptedException {
+        List<Map<String, Object>> venue = sections.stream()
+                .map(name -> Map.<String, Object>of("name", name, "priceCents", 5000, "rows", rows, "seatsPerRow", seatsPerRow))
+                .toList();
+        return expect(201, post("/api/events", organizerToken, Map.of("title", title, "venue", "Bench Arena",
+                        "startsAt", Instant.now().plus(Duration.ofDays(30)).toString(), "currency", "EUR",
+                        "holdTtlSeconds", 3600, "maxSeatsPerBooking", 10, "sections", venue)), "create event")
+                .get("eventId").asText();
+    }
+
+    private HttpResponse<String> post(String path, String token, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode expect(int status, HttpResponse<String> response, String what) throws IOException {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
