@@ -66,6 +66,10 @@ final class HttpBenchmark implements Callable<Integer> {
 
     // Each request in flight holds two descriptors in this process (client and server socket); 4,000
     // stays well inside the usual 20,000 limit, beyond which even class loading fails.
+    @Option(names = "--connections", defaultValue = "64",
+            description = "requests on the wire at once, like a proxy's keep-alive pool; more wait their turn (default: ${DEFAULT-VALUE})")
+    int connections;
+
     @Option(names = "--max-in-flight", defaultValue = "4000",
             description = "Requests beyond this many unanswered ones are not sent but counted as errors (shed), so an overloaded node"
                     + " fails the run instead of exhausting file descriptors (default: ${DEFAULT-VALUE}).")
@@ -99,9 +103,9 @@ final class HttpBenchmark implements Callable<Integer> {
             ResourceMeter.Snapshot preload = meter.snapshot();
             AtomicReference<ResourceMeter.Snapshot> measuredStart = new AtomicReference<>();
             AtomicReference<Long> gcAtStart = new AtomicReference<>();
-            OpenModelLoad load = new OpenModelLoad(httpClients, fixture::request, rate, maxInFlight);
-            System.out.printf("%d s warm-up, then %d s measured at %,.0f holds/s over %d HTTP clients%n",
-                    warmupSeconds, seconds, rate, clients);
+            OpenModelLoad load = new OpenModelLoad(httpClients, fixture::request, rate, maxInFlight, connections);
+            System.out.printf("%d s warm-up, then %d s measured at %,.0f holds/s over %d HTTP clients, %d connections%n",
+                    warmupSeconds, seconds, rate, clients, connections);
             OpenModelLoad.Result result = load.run(Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), System.out, () -> {
                 measuredStart.set(meter.snapshot());
                 gcAtStart.set(gcMillis());

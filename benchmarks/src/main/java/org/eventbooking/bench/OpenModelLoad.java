@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +37,9 @@ final class OpenModelLoad {
     private final LongFunction<HttpRequest> requests;
     private final double rate;
     private final long maxInFlight;
+    private final Semaphore connections;
+    /** Requests that are due but wait for a free connection, oldest first. */
+    private final Queue<Runnable> waitingForConnection = new ConcurrentLinkedQueue<>();
 
     private final AtomicLong inFlight = new AtomicLong();
     /** 201 and 409 replies as they arrive, for the per-second "achieved" figure. */
@@ -45,12 +51,18 @@ final class OpenModelLoad {
      *                    behind, every further request would only open another socket until
      *                    the process runs out of file descriptors; such requests are not sent
      *                    and count as errors ("shed")
+     * @param connections how many requests are on the wire at once, as through the keep-alive
+     *                    pool of a proxy (nginx's {@code keepalive}): the JDK client opens a new
+     *                    connection for each concurrent HTTP/1.1 request, and a node fielding
+     *                    thousands of fresh connections measures connection set-up, not holds.
+     *                    Requests over it queue here; their latency still runs from the due time
      * @param clients  several clients spread the connections over several selector threads: one
      *                 JDK client reads every response on a single thread
      * @param requests the request with a given index
      */
-    OpenModelLoad(List<HttpClient> clients, LongFunction<HttpRequest> requests, double rate, long maxInFlight) {
+    OpenModelLoad(List<HttpClient> clients, LongFunction<HttpRequest> requests, double rate, long maxInFlight, int connections) {
         this.maxInFlight = maxInFlight;
+        this.connections = new Semaphore(connections);
         this.clients = List.copyOf(clients);
         this.requests = requests;
         this.rate = rate;
@@ -175,11 +187,33 @@ final class OpenModelLoad {
         }
         phase.sent.increment();
         inFlight.incrementAndGet();
+        waitingForConnection.add(() -> transmit(index, dueNs, phase, measuredFromNs, endNs));
+        sendWaiting();
+    }
+
+    /** Sends queued requests while connections are free. */
+    private void sendWaiting() {
+        while (!waitingForConnection.isEmpty() && connections.tryAcquire()) {
+            Runnable next = waitingForConnection.poll();
+            if (next == null) {
+                connections.release();
+                return;
+            }
+            next.run();
+        }
+    }
+
+    private void transmit(long index, long dueNs, Phase phase, long measuredFromNs, long endNs) {
         HttpClient client = clients.get((int) (index % clients.size()));
         try {
             client.sendAsync(requests.apply(index), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> complete(phase, dueNs, response, failure, measuredFromNs, endNs));
+                    .whenComplete((response, failure) -> {
+                        connections.release();
+                        complete(phase, dueNs, response, failure, measuredFromNs, endNs);
+                        sendWaiting();
+                    });
         } catch (RuntimeException e) {
+            connections.release();
             complete(phase, dueNs, null, e, measuredFromNs, endNs);
         }
     }

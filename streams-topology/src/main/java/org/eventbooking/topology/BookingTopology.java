@@ -9,9 +9,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.eventbooking.domain.Booking;
 import org.eventbooking.domain.EventInfo;
-import org.eventbooking.domain.SeatState;
 import org.eventbooking.domain.SectionAvailability;
 import org.eventbooking.serde.JsonSerde;
+import org.eventbooking.serde.SeatStateSerde;
 import org.eventbooking.state.HoldRef;
 import org.eventbooking.state.StoreNames;
 import org.eventbooking.domain.user.UserAccount;
@@ -63,7 +63,7 @@ public final class BookingTopology {
         // command. The other stores' keys are written once per command; caching them would add a
         // copy, a sorted-map insert and a later flush per write, and keep them on the heap.
         topology.addStateStore(keyValueStore(StoreNames.EVENTS, JsonSerde.of(EventInfo.class)), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.SEATS, JsonSerde.of(SeatState.class)), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.SEATS, SeatStateSerde.serde()), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.BOOKINGS, JsonSerde.of(Booking.class)), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.SECTIONS, JsonSerde.of(SectionAvailability.class)).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.ROWS, Serdes.Integer()).withCachingEnabled(), PROCESSOR);
