@@ -25,6 +25,12 @@ public record Booking(
         return new Booking(bookingId, eventId, userId, newStatus, seats, totalCents, currency, createdAt, expiresAt, paymentId, at);
     }
 
+    /** Paying with {@code paymentId}: the payment the booking now waits for. */
+    public Booking paying(String withPaymentId, Instant at) {
+        return new Booking(bookingId, eventId, userId, BookingStatus.PAYMENT_PENDING, seats, totalCents, currency, createdAt, expiresAt,
+                withPaymentId, at);
+    }
+
     public Booking confirmed(String byPaymentId, Instant at) {
         return new Booking(bookingId, eventId, userId, BookingStatus.CONFIRMED, seats, totalCents, currency, createdAt, expiresAt, byPaymentId, at);
     }

@@ -16,6 +16,7 @@ import static org.eventbooking.domain.RejectionReason.UNKNOWN_EVENT;
 import static org.eventbooking.domain.RejectionReason.UNKNOWN_SEAT;
 import static org.eventbooking.domain.RejectionReason.UNKNOWN_SECTION;
 import static org.eventbooking.domain.RejectionReason.AMOUNT_MISMATCH;
+import static org.eventbooking.domain.RejectionReason.CANCELLATION_CLOSED;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ import org.eventbooking.domain.command.ExistingBookingCommand;
 import org.eventbooking.domain.command.ExpireHold;
 import org.eventbooking.domain.command.HoldBestAvailable;
 import org.eventbooking.domain.command.HoldSeats;
+import org.eventbooking.domain.command.RecordPaymentOutcome;
+import org.eventbooking.domain.command.RecordRefund;
+import org.eventbooking.domain.command.RequestPayment;
 import org.eventbooking.domain.command.ReleaseHold;
 import org.eventbooking.domain.event.BookingCancelled;
 import org.eventbooking.domain.event.BookingConfirmed;
@@ -82,6 +86,14 @@ public final class BookingDecider {
             return confirm(state, c, now);
         } else if (command instanceof CancelBooking c) {
             return cancel(state, c, now);
+        } else if (command instanceof RequestPayment c) {
+            return withOwnedBooking(state, c, false, booking -> PaymentRules.request(booking, c, now));
+        } else if (command instanceof RecordPaymentOutcome c) {
+            return EventRules.isBlank(c.paymentId()) || EventRules.isBlank(c.currency())
+                    ? Decision.reject(INVALID_COMMAND, "a payment outcome names its payment and currency")
+                    : withOwnedBooking(state, c, true, booking -> PaymentRules.outcome(booking, c, now));
+        } else if (command instanceof RecordRefund c) {
+            return withOwnedBooking(state, c, true, booking -> PaymentRules.refunded(c, now));
         }
         throw new IllegalStateException("no rule for " + command.getClass().getName());
     }
@@ -234,8 +246,13 @@ public final class BookingDecider {
         if (event.isPresent() && !now.isBefore(event.get().startsAt())) {
             return Decision.reject(EVENT_STARTED, "event " + c.eventId() + " has started; bookings can no longer be cancelled");
         }
+        if (event.isPresent() && !c.byAdmin() && !now.isBefore(event.get().startsAt().minus(PaymentRules.CANCELLATION_CUTOFF))) {
+            return Decision.reject(CANCELLATION_CLOSED, "bookings of event " + c.eventId() + " can be cancelled until "
+                    + PaymentRules.CANCELLATION_CUTOFF.toHours() + " h before it starts");
+        }
         return withOwnedBooking(state, c, c.byAdmin(), booking -> booking.status() == BookingStatus.CONFIRMED
-                ? Decision.accept(new BookingCancelled(c.eventId(), c.bookingId(), c.userId(), booking.seats(), booking.totalCents(), now))
+                ? Decision.accept(new BookingCancelled(c.eventId(), c.bookingId(), c.userId(), booking.seats(), booking.totalCents(), now),
+                        PaymentRules.cancellationRefund(booking, now))
                 : notInState(booking, "cancelled"));
     }
 

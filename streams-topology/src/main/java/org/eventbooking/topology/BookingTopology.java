@@ -72,6 +72,7 @@ public final class BookingTopology {
 
         addSink(topology, BookingCommandProcessor.BOOKING_EVENTS_SINK, Topics.BOOKING_EVENTS, PROCESSOR);
         addSink(topology, BookingCommandProcessor.CATALOG_SINK, Topics.EVENT_STREAMS, PROCESSOR);
+        addSink(topology, BookingCommandProcessor.PAYMENTS_SINK, Topics.PAYMENT_EVENTS, PROCESSOR);
         addSink(topology, BookingCommandProcessor.USER_BOOKINGS_SINK, Topics.BOOKINGS_BY_USER, PROCESSOR);
         addReplyAndDeadLetterSinks(topology, BookingCommandProcessor.REPLIES_SINK, BookingCommandProcessor.DEAD_LETTERS_SINK, PROCESSOR);
     }

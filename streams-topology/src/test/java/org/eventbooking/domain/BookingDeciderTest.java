@@ -37,8 +37,12 @@ import org.eventbooking.domain.command.CreateEvent;
 import org.eventbooking.domain.command.ExpireHold;
 import org.eventbooking.domain.command.HoldBestAvailable;
 import org.eventbooking.domain.command.HoldSeats;
+import org.eventbooking.domain.command.RecordPaymentOutcome;
+import org.eventbooking.domain.command.RecordRefund;
 import org.eventbooking.domain.command.ReleaseHold;
+import org.eventbooking.domain.command.RequestPayment;
 import org.eventbooking.domain.event.BookingCancelled;
+import org.eventbooking.domain.event.RefundRequested;
 import org.eventbooking.domain.event.BookingConfirmed;
 import org.eventbooking.domain.event.HoldExpired;
 import org.eventbooking.domain.event.HoldReleased;
@@ -139,8 +143,10 @@ class BookingDeciderTest {
             aliceBuys();
             engine.advance(Duration.ofDays(1));
 
+            Instant at = NOW.plus(Duration.ofDays(1));
             assertThat(engine.accept(cancel(ALICE, "b-1"))).containsExactly(
-                    new BookingCancelled(EVENT_ID, "b-1", ALICE, ALICE_SEATS, ALICE_TOTAL, NOW.plus(Duration.ofDays(1))));
+                    new BookingCancelled(EVENT_ID, "b-1", ALICE, ALICE_SEATS, ALICE_TOTAL, at),
+                    new RefundRequested(EVENT_ID, "b-1", PAYMENT_ID, ALICE_TOTAL, "EUR", PaymentRules.CANCELLED, at));
         }
 
         @Test
@@ -148,7 +154,8 @@ class BookingDeciderTest {
             aliceBuys();
 
             assertThat(engine.accept(cancelByAdmin("b-1"))).containsExactly(
-                    new BookingCancelled(EVENT_ID, "b-1", ADMIN, ALICE_SEATS, ALICE_TOTAL, NOW));
+                    new BookingCancelled(EVENT_ID, "b-1", ADMIN, ALICE_SEATS, ALICE_TOTAL, NOW),
+                    new RefundRequested(EVENT_ID, "b-1", PAYMENT_ID, ALICE_TOTAL, "EUR", PaymentRules.CANCELLED, NOW));
         }
 
         @Test
@@ -418,10 +425,11 @@ class BookingDeciderTest {
     void decides_every_permitted_command_type_without_throwing() {
         List<Class<?>> types = SealedInstances.leaves(BookingCommand.class);
         assertThat(types).containsExactlyInAnyOrder(CreateEvent.class, HoldSeats.class, HoldBestAvailable.class, ReleaseHold.class,
-                ExpireHold.class, ConfirmBooking.class, CancelBooking.class);
+                ExpireHold.class, ConfirmBooking.class, CancelBooking.class, RequestPayment.class, RecordPaymentOutcome.class,
+                RecordRefund.class);
         aliceHolds();
         Map<String, Object> values = Map.of("eventId", EVENT_ID, "bookingId", "b-1", "userId", ALICE, "seats", List.of("FLOOR-4-4"),
-                "sections", List.of(FLOOR), "section", "FLOOR", "currency", "EUR", "startsAt", STARTS_AT, "amountCents", ALICE_TOTAL);
+                "sections", List.of(FLOOR), "section", "FLOOR", "currency", "EUR", "startsAt", STARTS_AT, "amountCents", ALICE_TOTAL, "paymentId", PAYMENT_ID);
 
         for (Class<?> type : types) {
             BookingCommand command = (BookingCommand) SealedInstances.build(type, values);

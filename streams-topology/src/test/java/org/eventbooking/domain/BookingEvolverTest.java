@@ -22,6 +22,11 @@ import org.eventbooking.domain.event.BookingEvent;
 import org.eventbooking.domain.event.EventCreated;
 import org.eventbooking.domain.event.HoldExpired;
 import org.eventbooking.domain.event.HoldReleased;
+import org.eventbooking.domain.event.PaymentFailed;
+import org.eventbooking.domain.event.PaymentRequested;
+import org.eventbooking.domain.event.PaymentSucceeded;
+import org.eventbooking.domain.event.RefundRequested;
+import org.eventbooking.domain.event.RefundSucceeded;
 import org.eventbooking.domain.event.SeatsHeld;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +123,8 @@ class BookingEvolverTest {
     void evolves_every_permitted_event_type() {
         List<Class<?>> types = SealedInstances.leaves(BookingEvent.class);
         assertThat(types).containsExactlyInAnyOrder(EventCreated.class, SeatsHeld.class, HoldReleased.class, HoldExpired.class,
-                BookingConfirmed.class, BookingCancelled.class);
+                BookingConfirmed.class, BookingCancelled.class, PaymentRequested.class, PaymentSucceeded.class, PaymentFailed.class,
+                RefundRequested.class, RefundSucceeded.class);
         engine.apply(List.of(HELD));
         Map<String, Object> values = Map.of("eventId", EVENT_ID, "bookingId", "b-1", "seats", SEATS,
                 "sections", List.of(FLOOR, BALCONY), "currency", "EUR");

@@ -17,6 +17,9 @@ import org.eventbooking.domain.BookingStatus;
 import org.eventbooking.domain.RejectionReason;
 import org.eventbooking.domain.SectionAvailability;
 import org.eventbooking.domain.command.HoldSeats;
+import org.eventbooking.domain.command.RecordPaymentOutcome;
+import org.eventbooking.domain.command.RequestPayment;
+import org.eventbooking.testsupport.Commands;
 import org.eventbooking.domain.event.BookingCancelled;
 import org.eventbooking.domain.event.BookingConfirmed;
 import org.eventbooking.domain.event.BookingEvent;
@@ -92,7 +95,9 @@ class BookingTopologyTest {
         CommandReply cancelled = fixture.send(cancel(EVENT, "alice", bookingId));
         assertThat(cancelled.booking().status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(fixture.bookingEvents.readValuesToList()).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("SeatsHeld", "BookingConfirmed", "BookingCancelled");
+                .containsExactly("SeatsHeld", "BookingConfirmed", "BookingCancelled", "RefundRequested");
+        assertThat(fixture.paymentEvents.readValuesToList()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("RefundRequested");
         assertThat(section().available()).isEqualTo(200);
         assertThat(fixture.send(hold(EVENT, "bob", "FLOOR-2-5")).isAccepted()).isTrue();
     }
@@ -219,5 +224,23 @@ class BookingTopologyTest {
 
     private static String header(TestRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_payment_after_expiry_is_refunded_and_replays_to_the_live_state() {
+        String bookingId = fixture.send(hold(EVENT, "alice", "FLOOR-3-3")).booking().bookingId();
+        fixture.send(new RequestPayment(Commands.newId(), "alice", EVENT, bookingId, "pay-1"));
+        fixture.advanceWallClock(Duration.ofSeconds(61));
+
+        CommandReply late = fixture.send(new RecordPaymentOutcome(Commands.newId(), "payments", EVENT, bookingId, "pay-1", true,
+                5_000, "EUR", null));
+
+        assertThat(late.booking().status()).isEqualTo(BookingStatus.REFUNDED);
+        assertThat(fixture.paymentEvents.readValuesToList()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("PaymentRequested", "PaymentSucceeded", "RefundRequested");
+        List<LogEvent> log = new ArrayList<>(List.of(created));
+        log.addAll(fixture.drainLog());
+        assertThat(TopologyFixture.foldChecksum(log)).isEqualTo(fixture.liveChecksum());
+        assertThat(section().available()).isEqualTo(200);
     }
 }

@@ -41,6 +41,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, byte[]> userCommands;
     final TestOutputTopic<String, BookingEvent> bookingEvents;
     final TestOutputTopic<String, LogEvent> catalog;
+    final TestOutputTopic<String, BookingEvent> paymentEvents;
     final TestOutputTopic<String, CommandReply> replies;
     final TestOutputTopic<String, byte[]> deadLetters;
     final TestOutputTopic<String, Booking> bookingsByUser;
@@ -54,6 +55,7 @@ final class TopologyFixture implements AutoCloseable {
         commands = driver.createInputTopic(Topics.BOOKING_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         bookingEvents = output(Topics.BOOKING_EVENTS);
         catalog = output(Topics.EVENT_STREAMS);
+        paymentEvents = output(Topics.PAYMENT_EVENTS);
         replies = output(Topics.BOOKING_REPLIES);
         userCommands = driver.createInputTopic(Topics.USER_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         bookingsByUser = output(Topics.BOOKINGS_BY_USER);

@@ -1,7 +1,6 @@
 package org.eventbooking.topology.internals;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
@@ -20,6 +19,11 @@ import org.eventbooking.domain.command.ExistingBookingCommand;
 import org.eventbooking.domain.command.ExpireHold;
 import org.eventbooking.domain.event.BookingEvent;
 import org.eventbooking.domain.event.EventCreated;
+import org.eventbooking.domain.event.PaymentFailed;
+import org.eventbooking.domain.event.PaymentRequested;
+import org.eventbooking.domain.event.PaymentSucceeded;
+import org.eventbooking.domain.event.RefundRequested;
+import org.eventbooking.domain.event.RefundSucceeded;
 import org.eventbooking.domain.event.SeatsHeld;
 import org.eventbooking.serde.Json;
 import org.eventbooking.state.BookingTables;
@@ -41,6 +45,10 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
 
     public static final String BOOKING_EVENTS_SINK = "booking-events-sink";
     public static final String CATALOG_SINK = "event-streams-sink";
+    public static final String PAYMENTS_SINK = "payment-events-sink";
+    private static final List<String> CATALOG = List.of(CATALOG_SINK);
+    private static final List<String> BOOKINGS = List.of(BOOKING_EVENTS_SINK);
+    private static final List<String> BOOKINGS_AND_PAYMENTS = List.of(BOOKING_EVENTS_SINK, PAYMENTS_SINK);
     public static final String REPLIES_SINK = "booking-replies-sink";
     public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
     public static final String USER_BOOKINGS_SINK = "bookings-by-user-sink";
@@ -109,15 +117,9 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
         reply(record, command.commandId(), reply);
     }
 
-    /** The deltas of the decided events; a decision's events never touch the same state twice. */
+    /** The deltas of the decided events, each seeing the bookings the earlier ones changed. */
     private List<StateDelta> evolve(Decision decision) {
-        List<StateDelta> deltas = new ArrayList<>();
-        if (decision instanceof Decision.Accepted accepted) {
-            for (BookingEvent event : accepted.events()) {
-                deltas.add(BookingEvolver.evolve(tables, event));
-            }
-        }
-        return deltas;
+        return decision instanceof Decision.Accepted accepted ? BookingEvolver.evolveAll(tables, accepted.events()) : List.of();
     }
 
     private CommandReply execute(BookingCommand command, Decision decision, List<StateDelta> deltas, Headers headers, Instant now) {
@@ -141,9 +143,24 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
 
     private void append(List<BookingEvent> events, Headers headers, Instant now) {
         for (BookingEvent event : events) {
-            String sink = event instanceof EventCreated ? CATALOG_SINK : BOOKING_EVENTS_SINK;
-            context.forward(new Record<String, Object>(event.eventId(), event, now.toEpochMilli(), RecordForwarding.copy(headers)), sink);
+            for (String sink : sinksOf(event)) {
+                context.forward(new Record<String, Object>(event.eventId(), event, now.toEpochMilli(), RecordForwarding.copy(headers)), sink);
+            }
         }
+    }
+
+    /**
+     * Catalog facts go to {@code event-streams}, booking facts to {@code booking-events}. Money facts
+     * go to {@code payment-events}, the payment log, and also to {@code booking-events}: they change
+     * bookings, and a replay needs every booking fact of an event in one ordered log (two topics
+     * have no order between them, even when written in one transaction).
+     */
+    private static List<String> sinksOf(BookingEvent event) {
+        if (event instanceof EventCreated) {
+            return CATALOG;
+        }
+        return event instanceof PaymentRequested || event instanceof PaymentSucceeded || event instanceof PaymentFailed
+                || event instanceof RefundRequested || event instanceof RefundSucceeded ? BOOKINGS_AND_PAYMENTS : BOOKINGS;
     }
 
     private void reply(Record<String, byte[]> command, String commandId, byte[] reply) {
