@@ -39,12 +39,26 @@ public record GatewayConfig(
         Duration tokenTtl,
         int bcryptCost,
         Set<String> adminEmails,
-        int maxSeatsPerEvent) {
+        int maxSeatsPerEvent,
+        String publicUrl,
+        boolean fakeProvider,
+        String webhookSecret,
+        Duration webhookMaxAge) {
+
+    /** Verifies development webhooks only; a production node refuses to start with it. */
+    public static final String DEV_WEBHOOK_SECRET = "dev-only-webhook-secret-do-not-use-in-production";
 
     public GatewayConfig {
         if (production && (jwtSecret == null || jwtSecret.equals(TokenService.DEV_SECRET) || jwtSecret.length() < 32)) {
             throw new IllegalArgumentException("BOOKING_JWT_SECRET must be set to at least 32 random characters in production"
                     + " (for example: openssl rand -base64 48)");
+        }
+        if (production && (webhookSecret.equals(DEV_WEBHOOK_SECRET) || webhookSecret.length() < 32)) {
+            throw new IllegalArgumentException("BOOKING_PAYMENT_WEBHOOK_SECRET must be set to the provider's signing secret"
+                    + " (at least 32 characters) in production");
+        }
+        if (production && fakeProvider) {
+            throw new IllegalArgumentException("BOOKING_FAKE_PROVIDER is for development and tests only: unset it in production");
         }
         if (cacheTtl.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("BOOKING_CACHE_TTL_MS must be at most 1000: cached reads may be at most 1 s stale");
@@ -80,7 +94,11 @@ public record GatewayConfig(
                 Duration.ofSeconds(s.integer("BOOKING_TOKEN_TTL_SECONDS", 3_600)),
                 s.integer("BOOKING_BCRYPT_COST", 10),
                 s.parsed("BOOKING_ADMIN_EMAILS", "", GatewayConfig::emailSet),
-                s.integer("BOOKING_MAX_SEATS_PER_EVENT", 100_000));
+                s.integer("BOOKING_MAX_SEATS_PER_EVENT", 100_000),
+                s.text("BOOKING_PUBLIC_URL", ""),
+                Boolean.parseBoolean(s.text("BOOKING_FAKE_PROVIDER", "false")),
+                s.text("BOOKING_PAYMENT_WEBHOOK_SECRET", DEV_WEBHOOK_SECRET),
+                Duration.ofSeconds(s.integer("BOOKING_WEBHOOK_MAX_AGE_SECONDS", 300)));
     }
 
     /** The partition of {@code booking-replies} this node reads replies from. */

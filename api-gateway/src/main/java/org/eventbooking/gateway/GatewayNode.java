@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,6 +25,9 @@ import org.eventbooking.gateway.command.ReplyListener;
 import org.eventbooking.gateway.http.GatewayApp;
 import org.eventbooking.gateway.live.AvailabilityFeed;
 import org.eventbooking.gateway.metrics.GatewayMetrics;
+import org.eventbooking.gateway.payments.FakePaymentProvider;
+import org.eventbooking.gateway.payments.RefundWorker;
+import org.eventbooking.gateway.payments.WebhookSignature;
 import org.eventbooking.gateway.query.ClusterReads;
 import org.eventbooking.gateway.query.LocalReads;
 import org.eventbooking.gateway.query.PeerClient;
@@ -117,12 +121,20 @@ public final class GatewayNode implements AutoCloseable {
                 eventId -> reads.availability(eventId, false), (eventId, bookingId) -> reads.booking(eventId, bookingId, Duration.ZERO)));
         feed.start(START_TIMEOUT);
 
+        WebhookSignature webhookSignature = new WebhookSignature(config.webhookSecret());
+        String publicUrl = config.publicUrl().isBlank() ? baseUrl() : config.publicUrl();
+        Optional<FakePaymentProvider> fakeProvider = config.fakeProvider()
+                ? Optional.of(started(new FakePaymentProvider(publicUrl, webhookSignature, Clock.systemUTC())))
+                : Optional.empty();
+        fakeProvider.ifPresent(provider -> started(new RefundWorker(config.kafkaBootstrap(), config.applicationId() + "-refunds",
+                config.nodeId(), provider)).start());
         app = GatewayApp.create(new GatewayApp.Parts(commands, reads, local, peers, feed,
                 new HotReadCache(redis, "booking:cache:"), config.cacheTtl(),
                 new HoldRateLimiter(redis, "booking:holds:", config.holdsPerMinute(), config.holdsPerMinute()),
                 new TokenDenylist(redis, "booking:revoked:", Clock.systemUTC()),
                 new TokenService(config.jwtSecret().getBytes(StandardCharsets.UTF_8), "event-booking", config.tokenTtl(), Clock.systemUTC()),
-                new PasswordHasher(config.bcryptCost()), config.adminEmails(), config.maxSeatsPerEvent(), metrics, this::isReady));
+                new PasswordHasher(config.bcryptCost()), config.adminEmails(), config.maxSeatsPerEvent(), metrics, this::isReady,
+                fakeProvider, webhookSignature, config.webhookMaxAge()));
         streams.start();
         app.start(config.httpHost(), port);
         started(app::stop);

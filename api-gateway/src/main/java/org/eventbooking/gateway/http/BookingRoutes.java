@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eventbooking.domain.Booking;
@@ -17,6 +18,7 @@ import org.eventbooking.domain.command.CancelBooking;
 import org.eventbooking.domain.command.HoldBestAvailable;
 import org.eventbooking.domain.command.HoldSeats;
 import org.eventbooking.domain.command.ReleaseHold;
+import org.eventbooking.domain.command.RequestPayment;
 import org.eventbooking.gateway.auth.Principal;
 import org.eventbooking.gateway.auth.Role;
 import org.eventbooking.gateway.command.CommandBus;
@@ -26,6 +28,7 @@ import org.eventbooking.gateway.http.api.BookingView;
 import org.eventbooking.gateway.http.api.Page;
 import org.eventbooking.gateway.http.api.Requests;
 import org.eventbooking.gateway.metrics.GatewayMetrics;
+import org.eventbooking.gateway.payments.PaymentProvider;
 import org.eventbooking.gateway.query.ClusterReads;
 import org.eventbooking.gateway.redis.HoldRateLimiter;
 import org.eventbooking.topology.CommandReply;
@@ -40,13 +43,16 @@ final class BookingRoutes {
     private final Authenticator auth;
     private final HoldRateLimiter limiter;
     private final GatewayMetrics metrics;
+    private final Optional<PaymentProvider> payments;
 
-    BookingRoutes(CommandBus commands, ClusterReads reads, Authenticator auth, HoldRateLimiter limiter, GatewayMetrics metrics) {
+    BookingRoutes(CommandBus commands, ClusterReads reads, Authenticator auth, HoldRateLimiter limiter, GatewayMetrics metrics,
+                  Optional<PaymentProvider> payments) {
         this.commands = commands;
         this.reads = reads;
         this.auth = auth;
         this.limiter = limiter;
         this.metrics = metrics;
+        this.payments = payments;
     }
 
     void register(RoutesConfig routes) {
@@ -54,6 +60,29 @@ final class BookingRoutes {
         routes.get("/api/bookings/{bookingId}", this::get);
         routes.get("/api/me/bookings", this::mine);
         routes.delete("/api/bookings/{bookingId}", this::giveBack);
+        routes.post("/api/bookings/{bookingId}/payment", this::pay);
+    }
+
+    /** Records the intent in the engine first (one intent wins), then opens the provider's checkout. */
+    private void pay(Context ctx) {
+        Principal owner = auth.require(ctx, Role.CUSTOMER);
+        PaymentProvider provider = payments.orElseThrow(() -> ApiException.unavailable(
+                "no payment provider is configured on this node (development: BOOKING_FAKE_PROVIDER=true)", 60));
+        String bookingId = ctx.pathParam("bookingId");
+        String eventId = eventOf(bookingId);
+        String paymentId = "pay_" + CommandIds.random();
+        RequestPayment command = new RequestPayment("pay-" + paymentId, owner.userId(), eventId, bookingId, paymentId);
+        ctx.future(() -> visible(owner, eventId, bookingId)
+                .thenCompose(booking -> commands.send(command, Traces.traceparent(ctx)))
+                .thenAccept(reply -> {
+                    if (!reply.isAccepted()) {
+                        throw Rejections.toProblem(reply.rejection());
+                    }
+                    Booking booking = reply.booking();
+                    String checkoutUrl = provider.checkout(paymentId, bookingId, booking.totalCents(), booking.currency());
+                    Responses.json(ctx, 201, Map.of("paymentId", paymentId, "status", "PENDING", "checkoutUrl", checkoutUrl));
+                })
+                .exceptionally(failure -> Commands.fail(ctx, failure)));
     }
 
     private void hold(Context ctx) {

@@ -4,7 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.eventbooking.gateway.auth.PasswordHasher;
@@ -13,6 +15,9 @@ import org.eventbooking.gateway.command.CommandBus;
 import org.eventbooking.gateway.http.docs.ApiDocs;
 import org.eventbooking.gateway.live.AvailabilityFeed;
 import org.eventbooking.gateway.metrics.GatewayMetrics;
+import org.eventbooking.gateway.payments.FakePaymentProvider;
+import org.eventbooking.gateway.payments.PaymentProvider;
+import org.eventbooking.gateway.payments.WebhookSignature;
 import org.eventbooking.gateway.query.ClusterReads;
 import org.eventbooking.gateway.query.LocalReads;
 import org.eventbooking.gateway.query.PeerClient;
@@ -31,7 +36,8 @@ public final class GatewayApp {
     public record Parts(CommandBus commands, ClusterReads reads, LocalReads localReads, PeerClient peers,
                         AvailabilityFeed feed, HotReadCache cache, Duration cacheTtl, HoldRateLimiter limiter,
                         TokenDenylist denylist, TokenService tokens, PasswordHasher passwords, Set<String> adminEmails,
-                        int maxSeatsPerEvent, GatewayMetrics metrics, BooleanSupplier ready) {
+                        int maxSeatsPerEvent, GatewayMetrics metrics, BooleanSupplier ready,
+                        Optional<FakePaymentProvider> fakeProvider, WebhookSignature webhookSignature, Duration webhookMaxAge) {
     }
 
     public static Javalin create(Parts parts) {
@@ -48,7 +54,10 @@ public final class GatewayApp {
                     parts.adminEmails()).register(config.routes);
             new EventRoutes(parts.commands(), parts.reads(), new HotReads(parts.cache(), parts.cacheTtl()), auth, parts.feed(),
                     parts.maxSeatsPerEvent()).register(config.routes);
-            new BookingRoutes(parts.commands(), parts.reads(), auth, parts.limiter(), parts.metrics()).register(config.routes);
+            new BookingRoutes(parts.commands(), parts.reads(), auth, parts.limiter(), parts.metrics(),
+                    parts.fakeProvider().map(PaymentProvider.class::cast)).register(config.routes);
+            new WebhookRoutes(parts.commands(), parts.webhookSignature(), parts.webhookMaxAge(), Clock.systemUTC()).register(config.routes);
+            parts.fakeProvider().ifPresent(provider -> provider.register(config.routes));
             new OpsRoutes(parts.ready(), parts.metrics()).register(config.routes);
             new InternalRoutes(parts.localReads(), parts.peers()).register(config.routes);
         });

@@ -19,7 +19,8 @@ final class Rejections {
                             .with("reason", rejection.reason().name()).with("seats", rejection.seats());
             case IDEMPOTENCY_KEY_REUSED -> new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     detail + ": use a new Idempotency-Key for a different request");
-            case EVENT_EXISTS, EVENT_STARTED, BOOKING_EXISTS, INVALID_BOOKING_STATE, HOLD_EXPIRED, AMOUNT_MISMATCH, EMAIL_TAKEN ->
+            case EVENT_EXISTS, EVENT_STARTED, BOOKING_EXISTS, INVALID_BOOKING_STATE, HOLD_EXPIRED, AMOUNT_MISMATCH, EMAIL_TAKEN,
+                 CANCELLATION_CLOSED ->
                     ApiException.conflict(slug(rejection), "Conflict", detail).with("reason", rejection.reason().name());
         };
     }
