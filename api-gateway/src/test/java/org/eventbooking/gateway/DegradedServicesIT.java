@@ -26,7 +26,7 @@ class DegradedServicesIT {
     @BeforeAll
     static void start() {
         platform = Platform.start();
-        node = platform.node("degraded");
+        node = platform.node("degraded", Map.of("BOOKING_REPLY_TIMEOUT_MS", "2000"));
         api = new Api(node.baseUrl());
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/ready", null).status() == 200);
     }
@@ -67,8 +67,11 @@ class DegradedServicesIT {
 
     @Test
     @Order(2)
-    void without_kafka_the_node_is_not_ready() {
+    void without_kafka_the_node_is_not_ready_and_writes_time_out_with_a_retry_hint() {
         assertThat(api.get("/health", null).status()).isEqualTo(200);
+        String organizer = api.signUp("organizer");
+        String customer = api.signUp("customer");
+        String eventId = api.createEvent(organizer, 2, 10, 600);
 
         platform.kafka().killBroker(1);
 
@@ -78,5 +81,11 @@ class DegradedServicesIT {
             assertThat(ready.header("Retry-After")).isNotNull();
         });
         assertThat(api.get("/health", null).status()).isEqualTo(200);
+
+        Api.Reply timedOut = api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-2")), "retry-me");
+
+        assertThat(timedOut.status()).isEqualTo(504);
+        assertThat(timedOut.contentType()).startsWith("application/problem+json");
+        assertThat(timedOut.body().get("detail").asText()).contains("same Idempotency-Key");
     }
 }
