@@ -28,8 +28,16 @@ class GatewayConfigTest {
                 .hasMessageContaining("BOOKING_JWT_SECRET");
         assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_MODE", "production", "BOOKING_JWT_SECRET", "short")))
                 .hasMessageContaining("BOOKING_JWT_SECRET");
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_MODE", "production",
+                "BOOKING_JWT_SECRET", "a-real-secret-of-more-than-32-characters")))
+                .hasMessageContaining("BOOKING_PAYMENT_WEBHOOK_SECRET");
         assertThat(GatewayConfig.fromEnvironment(Map.of("BOOKING_MODE", "production",
-                "BOOKING_JWT_SECRET", "a-real-secret-of-more-than-32-characters")).production()).isTrue();
+                "BOOKING_JWT_SECRET", "a-real-secret-of-more-than-32-characters",
+                "BOOKING_PAYMENT_WEBHOOK_SECRET", "the-providers-signing-secret-of-32-chars")).production()).isTrue();
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_MODE", "production",
+                "BOOKING_JWT_SECRET", "a-real-secret-of-more-than-32-characters",
+                "BOOKING_PAYMENT_WEBHOOK_SECRET", "the-providers-signing-secret-of-32-chars", "BOOKING_FAKE_PROVIDER", "true")))
+                .hasMessageContaining("BOOKING_FAKE_PROVIDER");
     }
 
     @Test

@@ -193,6 +193,31 @@ class PaymentFlowIT {
                 .filter(e -> e instanceof PaymentSucceeded paid && paid.paymentId().equals(paymentId)).count() == 1);
     }
 
+    @Test
+    void the_organiser_calls_the_event_off_and_paid_bookings_are_refunded() {
+        String eventId = api.createEvent(organizer, 2, 10, 600);
+        String paid = hold(eventId, "FLOOR-1-7");
+        Api.Reply intent = startPayment(paid);
+        payWithCard(intent.body().get("checkoutUrl").asText(), FakePaymentProvider.SUCCEEDING_CARD);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(paid).equals("CONFIRMED"));
+        String held = hold(eventId, "FLOOR-1-8");
+        String otherOrganizer = api.signUp("organizer");
+
+        assertThat(api.post("/api/events/" + eventId + "/cancel", otherOrganizer, "{}").status()).isEqualTo(403);
+        Api.Reply cancelled = api.post("/api/events/" + eventId + "/cancel", organizer, "{}");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().get("refundedBookings").asInt()).isEqualTo(1);
+        assertThat(cancelled.body().get("releasedBookings").asInt()).isEqualTo(1);
+        assertThat(status(paid)).isEqualTo("CANCELLED");
+        assertThat(status(held)).isEqualTo("RELEASED");
+        assertThat(api.hold(alice, eventId, Map.of("seats", List.of("FLOOR-2-1")), null).status()).isEqualTo(409);
+        await().atMost(Duration.ofSeconds(3)).until(() -> api.get("/api/events/" + eventId, null).body().has("cancelledAt"));
+        String paymentId = intent.body().get("paymentId").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> paymentLog.stream()
+                .anyMatch(e -> e instanceof RefundSucceeded refund && refund.paymentId().equals(paymentId)));
+    }
+
     private Api.Reply webhook(byte[] body, String signature) {
         Map<String, String> headers = signature == null ? Map.of() : Map.of(WebhookSignature.HEADER, signature);
         return api.send("POST", "/api/payments/webhook", null, new String(body, StandardCharsets.UTF_8), headers);

@@ -132,7 +132,7 @@ final class TopologyBenchmark implements Callable<Integer> {
             venue.add(new Section("S" + i, 5_000, ROWS, SEATS_PER_ROW));
         }
         return new CreateEvent("create-" + EVENT_ID, "bench", EVENT_ID, "Hot event", "Stadium",
-                Instant.now().plus(Duration.ofDays(30)), "EUR", 3600, 10, venue);
+                Instant.now().plus(Duration.ofDays(30)), "EUR", 3600, 10, venue, null);
     }
 
     private static List<byte[]> holdCommands(int sections, int count) {

@@ -17,6 +17,7 @@ import static org.eventbooking.domain.RejectionReason.UNKNOWN_SEAT;
 import static org.eventbooking.domain.RejectionReason.UNKNOWN_SECTION;
 import static org.eventbooking.domain.RejectionReason.AMOUNT_MISMATCH;
 import static org.eventbooking.domain.RejectionReason.CANCELLATION_CLOSED;
+import static org.eventbooking.domain.RejectionReason.EVENT_CANCELLED;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.eventbooking.domain.command.BookingCommand;
 import org.eventbooking.domain.command.CancelBooking;
+import org.eventbooking.domain.command.CancelEvent;
 import org.eventbooking.domain.command.ConfirmBooking;
 import org.eventbooking.domain.command.CreateEvent;
 import org.eventbooking.domain.command.ExistingBookingCommand;
@@ -41,6 +43,8 @@ import org.eventbooking.domain.command.RequestPayment;
 import org.eventbooking.domain.command.ReleaseHold;
 import org.eventbooking.domain.event.BookingCancelled;
 import org.eventbooking.domain.event.BookingConfirmed;
+import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.EventCancelled;
 import org.eventbooking.domain.event.EventCreated;
 import org.eventbooking.domain.event.HoldExpired;
 import org.eventbooking.domain.event.HoldReleased;
@@ -86,6 +90,8 @@ public final class BookingDecider {
             return confirm(state, c, now);
         } else if (command instanceof CancelBooking c) {
             return cancel(state, c, now);
+        } else if (command instanceof CancelEvent c) {
+            return cancelEvent(state, c, now);
         } else if (command instanceof RequestPayment c) {
             return withOwnedBooking(state, c, false, booking -> PaymentRules.request(booking, c, now));
         } else if (command instanceof RecordPaymentOutcome c) {
@@ -109,7 +115,7 @@ public final class BookingDecider {
         return Decision.accept(new EventCreated(c.eventId(), c.userId(), c.title(), c.venue(), c.startsAt(), c.currency(),
                 Objects.requireNonNullElse(c.holdTtlSeconds(), EventRules.DEFAULT_HOLD_TTL_SECONDS),
                 Objects.requireNonNullElse(c.maxSeatsPerBooking(), EventRules.DEFAULT_MAX_SEATS_PER_BOOKING),
-                c.sections(), now));
+                c.sections(), now, c.cancellationCutoffHours()));
     }
 
     private Decision holdSeats(BookingState state, HoldSeats c, Instant now) {
@@ -188,6 +194,9 @@ public final class BookingDecider {
         if (!now.isBefore(event.startsAt())) {
             return Optional.of(Decision.reject(EVENT_STARTED, "event " + event.eventId() + " has started"));
         }
+        if (event.isCancelled()) {
+            return Optional.of(Decision.reject(EVENT_CANCELLED, "event " + event.eventId() + " was cancelled"));
+        }
         if (EventRules.isBlank(bookingId) || bookingId.indexOf('/') >= 0) {
             // Store keys are eventId/bookingId: a slash would make two keys alike.
             return Optional.of(Decision.reject(INVALID_COMMAND, "bookingId is required and must not contain '/'"));
@@ -246,14 +255,45 @@ public final class BookingDecider {
         if (event.isPresent() && !now.isBefore(event.get().startsAt())) {
             return Decision.reject(EVENT_STARTED, "event " + c.eventId() + " has started; bookings can no longer be cancelled");
         }
-        if (event.isPresent() && !c.byAdmin() && !now.isBefore(event.get().startsAt().minus(PaymentRules.CANCELLATION_CUTOFF))) {
+        if (event.isPresent() && !c.byAdmin() && !now.isBefore(event.get().startsAt().minus(event.get().cancellationCutoff()))) {
             return Decision.reject(CANCELLATION_CLOSED, "bookings of event " + c.eventId() + " can be cancelled until "
-                    + PaymentRules.CANCELLATION_CUTOFF.toHours() + " h before it starts");
+                    + event.get().cancellationCutoff().toHours() + " h before it starts");
         }
         return withOwnedBooking(state, c, c.byAdmin(), booking -> booking.status() == BookingStatus.CONFIRMED
                 ? Decision.accept(new BookingCancelled(c.eventId(), c.bookingId(), c.userId(), booking.seats(), booking.totalCents(), now),
                         PaymentRules.cancellationRefund(booking, now))
                 : notInState(booking, "cancelled"));
+    }
+
+    /**
+     * Calls the event off: held bookings are released, confirmed ones cancelled and refunded, then
+     * the catalog entry is marked cancelled so nothing more can be held.
+     */
+    private Decision cancelEvent(BookingState state, CancelEvent c, Instant now) {
+        Optional<EventInfo> event = state.event(c.eventId());
+        if (event.isEmpty()) {
+            return unknownEvent(c);
+        }
+        if (!c.byAdmin() && !event.get().organizerId().equals(c.userId())) {
+            return Decision.reject(NOT_OWNER, "event " + c.eventId() + " belongs to another organiser");
+        }
+        if (event.get().isCancelled()) {
+            return Decision.reject(EVENT_CANCELLED, "event " + c.eventId() + " was already cancelled");
+        }
+        if (!now.isBefore(event.get().startsAt())) {
+            return Decision.reject(EVENT_STARTED, "event " + c.eventId() + " has started");
+        }
+        List<BookingEvent> events = new ArrayList<>();
+        for (Booking booking : state.bookings(c.eventId())) {
+            if (booking.status().isHolding()) {
+                events.add(new HoldReleased(c.eventId(), booking.bookingId(), c.userId(), booking.seats(), now));
+            } else if (booking.status() == BookingStatus.CONFIRMED) {
+                events.add(new BookingCancelled(c.eventId(), booking.bookingId(), c.userId(), booking.seats(), booking.totalCents(), now));
+                events.add(PaymentRules.cancellationRefund(booking, now));
+            }
+        }
+        events.add(new EventCancelled(c.eventId(), c.userId(), now));
+        return new Decision.Accepted(events);
     }
 
     /** Finds the booking and checks that the requester may act on it before applying {@code rule}. */

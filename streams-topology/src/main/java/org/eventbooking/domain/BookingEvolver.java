@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.eventbooking.domain.event.BookingCancelled;
 import org.eventbooking.domain.event.BookingConfirmed;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.EventCancelled;
 import org.eventbooking.domain.event.EventCreated;
 import org.eventbooking.domain.event.HoldExpired;
 import org.eventbooking.domain.event.HoldReleased;
@@ -66,6 +67,10 @@ public final class BookingEvolver {
             return bookingOnly(e, existing(state, e, e.bookingId()).withStatus(BookingStatus.HELD, e.occurredAt()));
         } else if (event instanceof RefundRequested e) {
             return refundRequested(existing(state, e, e.bookingId()), e);
+        } else if (event instanceof EventCancelled e) {
+            EventInfo cancelled = state.event(e.eventId()).orElseThrow(() -> new IllegalStateException(
+                    "EventCancelled for unknown event " + e.eventId() + ": the log is not a valid history")).cancelled(e.occurredAt());
+            return new StateDelta(e.eventId(), cancelled, Map.of(), null);
         } else if (event instanceof PaymentSucceeded || event instanceof RefundSucceeded) {
             // Facts about money: what they change is in the events decided with them.
             return new StateDelta(event.eventId(), null, Map.of(), null);

@@ -1,5 +1,6 @@
 package org.eventbooking.domain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,4 +24,7 @@ public interface BookingState {
     Optional<SectionAvailability> sectionAvailability(String eventId, String section);
 
     Optional<Booking> booking(String eventId, String bookingId);
+
+    /** Every booking of the event, whatever its status. */
+    List<Booking> bookings(String eventId);
 }

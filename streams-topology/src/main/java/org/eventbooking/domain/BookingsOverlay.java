@@ -1,5 +1,6 @@
 package org.eventbooking.domain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +38,11 @@ final class BookingsOverlay implements BookingState {
     @Override
     public Optional<SectionAvailability> sectionAvailability(String eventId, String section) {
         return base.sectionAvailability(eventId, section);
+    }
+
+    @Override
+    public List<Booking> bookings(String eventId) {
+        return base.bookings(eventId);
     }
 
     @Override

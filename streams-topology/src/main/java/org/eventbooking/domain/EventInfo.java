@@ -1,5 +1,6 @@
 package org.eventbooking.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,28 @@ public record EventInfo(
         int holdTtlSeconds,
         int maxSeatsPerBooking,
         List<Section> sections,
-        Instant createdAt) {
+        Instant createdAt,
+        Integer cancellationCutoffHours,
+        Instant cancelledAt) {
+
+    /** Until this long before the start, customers may cancel confirmed bookings (and are refunded). */
+    public static final Duration DEFAULT_CANCELLATION_CUTOFF = Duration.ofHours(24);
 
     public EventInfo {
         sections = List.copyOf(sections);
+    }
+
+    public Duration cancellationCutoff() {
+        return cancellationCutoffHours == null ? DEFAULT_CANCELLATION_CUTOFF : Duration.ofHours(cancellationCutoffHours);
+    }
+
+    public boolean isCancelled() {
+        return cancelledAt != null;
+    }
+
+    public EventInfo cancelled(Instant at) {
+        return new EventInfo(eventId, organizerId, title, venue, startsAt, currency, holdTtlSeconds, maxSeatsPerBooking, sections,
+                createdAt, cancellationCutoffHours, at);
     }
 
     public Optional<Section> section(String name) {

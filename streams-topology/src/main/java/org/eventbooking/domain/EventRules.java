@@ -18,6 +18,8 @@ public final class EventRules {
     public static final int MAX_SEATS_PER_ROW = 1000;
     /** The HTTP contract's limit; the engine can be configured higher (the benchmark's hot event is larger). */
     public static final int MAX_SEATS_PER_EVENT = 100_000;
+    /** A year: cancellation may close at most this long before the start. */
+    public static final int MAX_CANCELLATION_CUTOFF_HOURS = 8_760;
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern SECTION_NAME = Pattern.compile(SeatId.SECTION_NAME_PATTERN);
@@ -44,6 +46,9 @@ public final class EventRules {
         }
         if (c.maxSeatsPerBooking() != null && (c.maxSeatsPerBooking() < 1 || c.maxSeatsPerBooking() > MAX_SEATS_PER_BOOKING)) {
             return Optional.of("maxSeatsPerBooking must be 1-" + MAX_SEATS_PER_BOOKING);
+        }
+        if (c.cancellationCutoffHours() != null && (c.cancellationCutoffHours() < 0 || c.cancellationCutoffHours() > MAX_CANCELLATION_CUTOFF_HOURS)) {
+            return Optional.of("cancellationCutoffHours must be 0-" + MAX_CANCELLATION_CUTOFF_HOURS);
         }
         return sectionsViolation(c, maxSeatsPerEvent);
     }

@@ -1,6 +1,5 @@
 package org.eventbooking.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,6 @@ import org.eventbooking.domain.event.RefundSucceeded;
  * asked for, or is refunded; nothing is ever taken from another booking.
  */
 final class PaymentRules {
-
-    /** Confirmed bookings can be cancelled (and refunded) until this long before the event starts. */
-    static final Duration CANCELLATION_CUTOFF = Duration.ofHours(24);
 
     static final String LATE = "the hold expired before the payment succeeded";
     static final String NOT_HELD = "the booking was no longer held when the payment succeeded";

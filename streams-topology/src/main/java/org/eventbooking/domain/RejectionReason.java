@@ -20,6 +20,8 @@ public enum RejectionReason {
     /** The booking is not in a state the command applies to (for example releasing a confirmed booking). */
     INVALID_BOOKING_STATE,
     HOLD_EXPIRED,
+    /** The organiser called the event off: 409. */
+    EVENT_CANCELLED,
     /** Too close to the event's start to cancel a confirmed booking: 409. */
     CANCELLATION_CLOSED,
     AMOUNT_MISMATCH,

@@ -96,6 +96,11 @@ public final class BookingTables implements BookingState {
         return Optional.ofNullable(bookings.get(StoreKeys.booking(eventId, bookingId)));
     }
 
+    @Override
+    public List<Booking> bookings(String eventId) {
+        return bookings.withPrefix(StoreKeys.booking(eventId, "")).stream().map(Map.Entry::getValue).toList();
+    }
+
     /** Up to {@code limit} holds whose expiry time is at or before {@code now}, oldest first. */
     public List<HoldRef> dueHolds(Instant now, int limit) {
         return expiries.range("", StoreKeys.expiryUpperBound(now), limit).stream().map(Map.Entry::getValue).toList();
@@ -110,7 +115,11 @@ public final class BookingTables implements BookingState {
     }
 
     private void putEvent(EventInfo event) {
+        boolean created = events.get(event.eventId()) == null;
         events.put(event.eventId(), event);
+        if (!created) {
+            return; // a later version (a cancellation) leaves the counts to the seat changes
+        }
         for (Section section : event.sections()) {
             sections.put(StoreKeys.section(event.eventId(), section.name()), SectionAvailability.empty(section));
         }

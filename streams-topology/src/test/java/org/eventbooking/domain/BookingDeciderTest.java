@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import org.eventbooking.domain.DomainFixtures.Engine;
 import org.eventbooking.domain.command.BookingCommand;
 import org.eventbooking.domain.command.CancelBooking;
+import org.eventbooking.domain.command.CancelEvent;
 import org.eventbooking.domain.command.ConfirmBooking;
 import org.eventbooking.domain.command.CreateEvent;
 import org.eventbooking.domain.command.ExpireHold;
@@ -208,7 +209,7 @@ class BookingDeciderTest {
                 Arguments.of(new HoldSeats(nextCommandId(), null, EVENT_ID, "b-1", List.of("FLOOR-1-1"))),
                 Arguments.of(new HoldBestAvailable(nextCommandId(), ALICE, " ", "b-1", "FLOOR", 1)),
                 Arguments.of(new ReleaseHold(null, ALICE, EVENT_ID, "b-1", false)),
-                Arguments.of(new CreateEvent(nextCommandId(), "", "ev-9", "t", "v", STARTS_AT, "EUR", null, null, List.of(FLOOR))),
+                Arguments.of(new CreateEvent(nextCommandId(), "", "ev-9", "t", "v", STARTS_AT, "EUR", null, null, List.of(FLOOR), null)),
                 Arguments.of(new ConfirmBooking(nextCommandId(), "\t", EVENT_ID, "b-1", PAYMENT_ID, 1, "EUR")));
     }
 
@@ -425,7 +426,7 @@ class BookingDeciderTest {
     void decides_every_permitted_command_type_without_throwing() {
         List<Class<?>> types = SealedInstances.leaves(BookingCommand.class);
         assertThat(types).containsExactlyInAnyOrder(CreateEvent.class, HoldSeats.class, HoldBestAvailable.class, ReleaseHold.class,
-                ExpireHold.class, ConfirmBooking.class, CancelBooking.class, RequestPayment.class, RecordPaymentOutcome.class,
+                ExpireHold.class, ConfirmBooking.class, CancelBooking.class, CancelEvent.class, RequestPayment.class, RecordPaymentOutcome.class,
                 RecordRefund.class);
         aliceHolds();
         Map<String, Object> values = Map.of("eventId", EVENT_ID, "bookingId", "b-1", "userId", ALICE, "seats", List.of("FLOOR-4-4"),

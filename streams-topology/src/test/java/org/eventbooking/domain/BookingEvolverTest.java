@@ -19,6 +19,7 @@ import org.eventbooking.domain.DomainFixtures.Engine;
 import org.eventbooking.domain.event.BookingCancelled;
 import org.eventbooking.domain.event.BookingConfirmed;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.EventCancelled;
 import org.eventbooking.domain.event.EventCreated;
 import org.eventbooking.domain.event.HoldExpired;
 import org.eventbooking.domain.event.HoldReleased;
@@ -53,12 +54,12 @@ class BookingEvolverTest {
 
     @Test
     void event_created_writes_the_catalog_entry_only() {
-        EventCreated created = new EventCreated("ev-2", ORGANIZER, "Opera", "Hall", STARTS_AT, "EUR", 300, 4, List.of(FLOOR), NOW);
+        EventCreated created = new EventCreated("ev-2", ORGANIZER, "Opera", "Hall", STARTS_AT, "EUR", 300, 4, List.of(FLOOR), NOW, 48);
 
         StateDelta delta = evolve(created);
 
         assertThat(delta).isEqualTo(new StateDelta("ev-2", new EventInfo("ev-2", ORGANIZER, "Opera", "Hall", STARTS_AT, "EUR", 300, 4,
-                List.of(FLOOR), NOW), Map.of(), null));
+                List.of(FLOOR), NOW, 48, null), Map.of(), null));
     }
 
     @Test
@@ -124,7 +125,7 @@ class BookingEvolverTest {
         List<Class<?>> types = SealedInstances.leaves(BookingEvent.class);
         assertThat(types).containsExactlyInAnyOrder(EventCreated.class, SeatsHeld.class, HoldReleased.class, HoldExpired.class,
                 BookingConfirmed.class, BookingCancelled.class, PaymentRequested.class, PaymentSucceeded.class, PaymentFailed.class,
-                RefundRequested.class, RefundSucceeded.class);
+                RefundRequested.class, RefundSucceeded.class, EventCancelled.class);
         engine.apply(List.of(HELD));
         Map<String, Object> values = Map.of("eventId", EVENT_ID, "bookingId", "b-1", "seats", SEATS,
                 "sections", List.of(FLOOR, BALCONY), "currency", "EUR");

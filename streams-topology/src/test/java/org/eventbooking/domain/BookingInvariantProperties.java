@@ -111,7 +111,7 @@ class BookingInvariantProperties {
 
     private static CreateEvent createEvent(String eventId, Venue venue) {
         return new CreateEvent(nextCommandId(), ORGANIZER, eventId, "Show " + eventId, "Hall", NOW.plusSeconds(venue.startsInSeconds()),
-                "EUR", venue.holdTtlSeconds(), venue.maxSeatsPerBooking(), venue.sections());
+                "EUR", venue.holdTtlSeconds(), venue.maxSeatsPerBooking(), venue.sections(), null);
     }
 
     /** One engine run: turns abstract steps into commands against the bookings that exist by then. */

@@ -33,7 +33,7 @@ class CreateEventDecisionTest {
     @Test
     void creates_event_with_default_hold_ttl_and_seat_limit() {
         assertThat(engine.accept(createEvent("ev-9", FLOOR, BALCONY))).containsExactly(new EventCreated("ev-9", ORGANIZER,
-                "Spring Concert", "Arena", STARTS_AT, "EUR", 600, 10, List.of(FLOOR, BALCONY), NOW));
+                "Spring Concert", "Arena", STARTS_AT, "EUR", 600, 10, List.of(FLOOR, BALCONY), NOW, null));
     }
 
     @Test
@@ -174,7 +174,7 @@ class CreateEventDecisionTest {
 
         CreateEvent build() {
             return new CreateEvent(nextCommandId(), ORGANIZER, "ev-9", title, venue, startsAt, currency, holdTtlSeconds,
-                    maxSeatsPerBooking, sections);
+                    maxSeatsPerBooking, sections, null);
         }
     }
 }

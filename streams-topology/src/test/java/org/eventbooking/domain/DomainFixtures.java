@@ -54,7 +54,7 @@ public final class DomainFixtures {
 
     public static CreateEvent createEvent(String eventId, Integer holdTtlSeconds, Integer maxSeatsPerBooking, Section... sections) {
         return new CreateEvent(nextCommandId(), ORGANIZER, eventId, "Spring Concert", "Arena", STARTS_AT, "EUR",
-                holdTtlSeconds, maxSeatsPerBooking, List.of(sections));
+                holdTtlSeconds, maxSeatsPerBooking, List.of(sections), null);
     }
 
     public static HoldSeats holdSeats(String userId, String bookingId, String... seats) {

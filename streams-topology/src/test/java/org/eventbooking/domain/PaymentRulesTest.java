@@ -16,11 +16,16 @@ import static org.eventbooking.domain.DomainFixtures.release;
 import java.time.Duration;
 import java.util.List;
 import org.eventbooking.domain.DomainFixtures.Engine;
+import org.eventbooking.domain.command.CancelBooking;
+import org.eventbooking.domain.command.CancelEvent;
+import org.eventbooking.domain.command.CreateEvent;
+import org.eventbooking.domain.command.HoldSeats;
 import org.eventbooking.domain.command.RecordPaymentOutcome;
 import org.eventbooking.domain.command.RecordRefund;
 import org.eventbooking.domain.command.RequestPayment;
 import org.eventbooking.domain.event.BookingConfirmed;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.EventCancelled;
 import org.eventbooking.domain.event.HoldExpired;
 import org.eventbooking.domain.event.PaymentFailed;
 import org.eventbooking.domain.event.PaymentRequested;
@@ -185,11 +190,43 @@ class PaymentRulesTest {
     void cancelling_a_paid_booking_refunds_it_until_the_cutoff_and_admins_later_too() {
         engine.accept(pay(ALICE, "p-1"));
         engine.accept(succeeded("p-1", TOTAL, "EUR"));
-        engine.setNow(STARTS_AT.minus(PaymentRules.CANCELLATION_CUTOFF));
+        engine.setNow(STARTS_AT.minus(EventInfo.DEFAULT_CANCELLATION_CUTOFF));
 
         assertThat(engine.reject(cancel(ALICE, "b-1")).reason()).isEqualTo(RejectionReason.CANCELLATION_CLOSED);
         assertThat(types(engine.accept(cancelByAdmin("b-1")))).containsExactly("BookingCancelled", "RefundRequested");
         assertThat(engine.seat("FLOOR-1-1").status()).isEqualTo(SeatStatus.AVAILABLE);
+    }
+
+    @Test
+    void each_event_sets_its_own_cancellation_cutoff() {
+        engine.accept(new CreateEvent(nextCommandId(), DomainFixtures.ORGANIZER, "ev-2", "Late show", "Hall", STARTS_AT, "EUR", null, null,
+                List.of(DomainFixtures.FLOOR), 1));
+        engine.accept(new HoldSeats(nextCommandId(), ALICE, "ev-2", "b-9", List.of("FLOOR-1-1")));
+        engine.accept(new RequestPayment(nextCommandId(), ALICE, "ev-2", "b-9", "p-9"));
+        engine.accept(new RecordPaymentOutcome(nextCommandId(), "payments", "ev-2", "b-9", "p-9", true, TOTAL, "EUR", null));
+        engine.setNow(STARTS_AT.minus(Duration.ofHours(2)));
+
+        assertThat(types(engine.accept(new CancelBooking(nextCommandId(), ALICE, "ev-2", "b-9", false))))
+                .containsExactly("BookingCancelled", "RefundRequested");
+    }
+
+    @Test
+    void the_organiser_calls_the_event_off_releasing_holds_and_refunding_payments() {
+        engine.accept(pay(ALICE, "p-1"));
+        engine.accept(succeeded("p-1", TOTAL, "EUR"));
+        engine.accept(holdSeats(BOB, "b-2", "FLOOR-2-2"));
+
+        assertThat(engine.reject(new CancelEvent(nextCommandId(), BOB, EVENT_ID, false)).reason()).isEqualTo(RejectionReason.NOT_OWNER);
+        List<BookingEvent> events = engine.accept(new CancelEvent(nextCommandId(), DomainFixtures.ORGANIZER, EVENT_ID, false));
+
+        assertThat(types(events)).containsExactlyInAnyOrder("BookingCancelled", "RefundRequested", "HoldReleased", "EventCancelled");
+        assertThat(events.get(events.size() - 1)).isInstanceOf(EventCancelled.class);
+        assertThat(engine.booking("b-1").status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(engine.booking("b-2").status()).isEqualTo(BookingStatus.RELEASED);
+        assertThat(engine.availability("FLOOR").available()).isEqualTo(DomainFixtures.FLOOR.capacity());
+        assertThat(engine.reject(holdSeats(BOB, "b-3", "FLOOR-3-3")).reason()).isEqualTo(RejectionReason.EVENT_CANCELLED);
+        assertThat(engine.reject(new CancelEvent(nextCommandId(), DomainFixtures.ORGANIZER, EVENT_ID, false)).reason())
+                .isEqualTo(RejectionReason.EVENT_CANCELLED);
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class Commands {
     /** An event with one section FLOOR of {@code rows × seatsPerRow} seats at 50.00 EUR, starting in 30 days. */
     public static CreateEvent createEvent(String eventId, Instant now, int rows, int seatsPerRow, int holdTtlSeconds) {
         return new CreateEvent(newId(), ORGANIZER, eventId, "Flash Sale Live", "Arena", now.plus(Duration.ofDays(30)),
-                "EUR", holdTtlSeconds, null, List.of(new Section("FLOOR", 5_000, rows, seatsPerRow)));
+                "EUR", holdTtlSeconds, null, List.of(new Section("FLOOR", 5_000, rows, seatsPerRow)), null);
     }
 
     public static HoldSeats hold(String eventId, String userId, String... seats) {

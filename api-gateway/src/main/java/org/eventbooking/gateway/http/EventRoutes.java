@@ -9,14 +9,19 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eventbooking.domain.EventRules;
+import org.eventbooking.domain.RejectionReason;
 import org.eventbooking.domain.SeatId;
 import org.eventbooking.domain.Section;
+import org.eventbooking.domain.command.CancelEvent;
 import org.eventbooking.domain.command.CreateEvent;
+import org.eventbooking.domain.event.BookingCancelled;
+import org.eventbooking.domain.event.HoldReleased;
 import org.eventbooking.domain.event.EventCreated;
 import org.eventbooking.gateway.auth.Principal;
 import org.eventbooking.gateway.auth.Role;
@@ -61,6 +66,25 @@ final class EventRoutes {
         routes.get("/api/events/{eventId}", this::get);
         routes.get("/api/events/{eventId}/availability", this::availability);
         routes.get("/api/events/{eventId}/availability/stream", this::stream);
+        routes.post("/api/events/{eventId}/cancel", this::cancel);
+    }
+
+    /** The organiser calls the event off: holds are released, paid bookings cancelled and refunded. */
+    private void cancel(Context ctx) {
+        Principal caller = auth.require(ctx, Role.ORGANIZER, Role.ADMIN);
+        String eventId = eventId(ctx);
+        CancelEvent command = new CancelEvent("cancel-event-" + CommandIds.random(), caller.userId(), eventId, caller.isAdmin());
+        ctx.future(() -> commands.send(command, Traces.traceparent(ctx)).thenAccept(reply -> {
+            if (!reply.isAccepted()) {
+                throw reply.rejection().reason() == RejectionReason.NOT_OWNER
+                        ? ApiException.forbidden("only the event's organiser or an admin may cancel it")
+                        : Rejections.toProblem(reply.rejection());
+            }
+            long released = reply.events().stream().filter(HoldReleased.class::isInstance).count();
+            long refunded = reply.events().stream().filter(BookingCancelled.class::isInstance).count();
+            Responses.json(ctx, 200, Map.of("eventId", eventId, "status", "CANCELLED", "releasedBookings", released,
+                    "refundedBookings", refunded));
+        }).exceptionally(failure -> Commands.fail(ctx, failure)));
     }
 
     private void create(Context ctx) {
@@ -71,7 +95,8 @@ final class EventRoutes {
         String eventId = idempotencyKey.map(key -> CommandIds.derivedUuid(organizer.userId(), "create-event", key))
                 .orElseGet(CommandIds::newEventId);
         CreateEvent command = new CreateEvent("create-" + eventId, organizer.userId(), eventId, body.title().trim(),
-                body.venue().trim(), startsAt, body.currency(), body.holdTtlSeconds(), body.maxSeatsPerBooking(), sections(body));
+                body.venue().trim(), startsAt, body.currency(), body.holdTtlSeconds(), body.maxSeatsPerBooking(), sections(body),
+                body.cancellationCutoffHours());
         ctx.future(() -> commands.send(command, Traces.traceparent(ctx)).thenAccept(reply -> {
             if (!reply.isAccepted()) {
                 throw Rejections.toProblem(reply.rejection());
@@ -95,6 +120,10 @@ final class EventRoutes {
         errors.require(body.maxSeatsPerBooking() == null
                         || (body.maxSeatsPerBooking() >= 1 && body.maxSeatsPerBooking() <= EventRules.MAX_SEATS_PER_BOOKING),
                 "maxSeatsPerBooking", "between 1 and " + EventRules.MAX_SEATS_PER_BOOKING + " (default 10)");
+        errors.require(body.cancellationCutoffHours() == null || (body.cancellationCutoffHours() >= 0
+                        && body.cancellationCutoffHours() <= EventRules.MAX_CANCELLATION_CUTOFF_HOURS), "cancellationCutoffHours",
+                "between 0 and " + EventRules.MAX_CANCELLATION_CUTOFF_HOURS + " (default 24): until how long before the start"
+                        + " paid bookings may be cancelled");
         validateSections(body.sections(), errors);
         errors.throwIfAny();
         return startsAt;

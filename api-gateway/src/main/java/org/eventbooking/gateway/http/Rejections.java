@@ -20,7 +20,7 @@ final class Rejections {
             case IDEMPOTENCY_KEY_REUSED -> new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     detail + ": use a new Idempotency-Key for a different request");
             case EVENT_EXISTS, EVENT_STARTED, BOOKING_EXISTS, INVALID_BOOKING_STATE, HOLD_EXPIRED, AMOUNT_MISMATCH, EMAIL_TAKEN,
-                 CANCELLATION_CLOSED ->
+                 CANCELLATION_CLOSED, EVENT_CANCELLED ->
                     ApiException.conflict(slug(rejection), "Conflict", detail).with("reason", rejection.reason().name());
         };
     }

@@ -7,7 +7,7 @@ package org.eventbooking.domain.command;
  * <p>{@link #commandId()} is the idempotency key: the same id always gets the original outcome.
  */
 public sealed interface BookingCommand
-        permits CreateEvent, HoldSeats, HoldBestAvailable, ExistingBookingCommand {
+        permits CreateEvent, HoldSeats, HoldBestAvailable, CancelEvent, ExistingBookingCommand {
 
     /** The user id commands issued by the engine itself (expiry) carry. */
     String SYSTEM_USER = "system";

@@ -15,5 +15,6 @@ public record CreateEvent(
         String currency,
         Integer holdTtlSeconds,
         Integer maxSeatsPerBooking,
-        List<Section> sections) implements BookingCommand {
+        List<Section> sections,
+        Integer cancellationCutoffHours) implements BookingCommand {
 }

@@ -16,10 +16,11 @@ public record EventCreated(
         int holdTtlSeconds,
         int maxSeatsPerBooking,
         List<Section> sections,
-        Instant occurredAt) implements BookingEvent {
+        Instant occurredAt,
+        Integer cancellationCutoffHours) implements BookingEvent {
 
     public EventInfo toEventInfo() {
         return new EventInfo(eventId, organizerId, title, venue, startsAt, currency, holdTtlSeconds,
-                maxSeatsPerBooking, sections, occurredAt);
+                maxSeatsPerBooking, sections, occurredAt, cancellationCutoffHours, null);
     }
 }

@@ -18,6 +18,7 @@ import org.eventbooking.domain.command.BookingCommand;
 import org.eventbooking.domain.command.ExistingBookingCommand;
 import org.eventbooking.domain.command.ExpireHold;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.EventCancelled;
 import org.eventbooking.domain.event.EventCreated;
 import org.eventbooking.domain.event.PaymentFailed;
 import org.eventbooking.domain.event.PaymentRequested;
@@ -49,6 +50,7 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
     private static final List<String> CATALOG = List.of(CATALOG_SINK);
     private static final List<String> BOOKINGS = List.of(BOOKING_EVENTS_SINK);
     private static final List<String> BOOKINGS_AND_PAYMENTS = List.of(BOOKING_EVENTS_SINK, PAYMENTS_SINK);
+    private static final List<String> BOOKINGS_AND_CATALOG = List.of(BOOKING_EVENTS_SINK, CATALOG_SINK);
     public static final String REPLIES_SINK = "booking-replies-sink";
     public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
     public static final String USER_BOOKINGS_SINK = "bookings-by-user-sink";
@@ -158,6 +160,10 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
     private static List<String> sinksOf(BookingEvent event) {
         if (event instanceof EventCreated) {
             return CATALOG;
+        }
+        if (event instanceof EventCancelled) {
+            // The catalog's readers need it; the booking log orders it after the releases it follows.
+            return BOOKINGS_AND_CATALOG;
         }
         return event instanceof PaymentRequested || event instanceof PaymentSucceeded || event instanceof PaymentFailed
                 || event instanceof RefundRequested || event instanceof RefundSucceeded ? BOOKINGS_AND_PAYMENTS : BOOKINGS;

@@ -15,7 +15,7 @@ public final class Requests {
     }
 
     public record CreateEvent(String title, String venue, String startsAt, String currency, Integer holdTtlSeconds,
-                              Integer maxSeatsPerBooking, List<SectionSpec> sections) {
+                              Integer maxSeatsPerBooking, List<SectionSpec> sections, Integer cancellationCutoffHours) {
     }
 
     public record SectionSpec(String name, Long priceCents, Integer rows, Integer seatsPerRow) {

@@ -19,6 +19,7 @@ class OpenApiDocumentTest {
             "POST /api/events",
             "GET /api/events",
             "GET /api/events/{eventId}",
+            "POST /api/events/{eventId}/cancel",
             "GET /api/events/{eventId}/availability",
             "GET /api/events/{eventId}/availability/stream",
             "POST /api/events/{eventId}/holds",
