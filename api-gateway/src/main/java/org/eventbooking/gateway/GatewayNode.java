@@ -127,7 +127,7 @@ public final class GatewayNode implements AutoCloseable {
                 ? Optional.of(started(new FakePaymentProvider(publicUrl, webhookSignature, Clock.systemUTC())))
                 : Optional.empty();
         fakeProvider.ifPresent(provider -> started(new RefundWorker(config.kafkaBootstrap(), config.applicationId() + "-refunds",
-                config.nodeId(), provider)).start());
+                config.nodeId(), provider)).start(START_TIMEOUT));
         app = GatewayApp.create(new GatewayApp.Parts(commands, reads, local, peers, feed,
                 new HotReadCache(redis, "booking:cache:"), config.cacheTtl(),
                 new HoldRateLimiter(redis, "booking:holds:", config.holdsPerMinute(), config.holdsPerMinute()),

@@ -2,7 +2,6 @@ package org.eventbooking.gateway.live;
 
 import io.javalin.http.sse.SseClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +10,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.eventbooking.domain.Booking;
 import org.eventbooking.domain.SeatStatus;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.gateway.ConsumerLoop;
 import org.eventbooking.gateway.http.api.AvailabilityView;
 import org.eventbooking.gateway.query.Availability;
 import org.eventbooking.serde.Json;
@@ -35,18 +33,14 @@ import org.slf4j.LoggerFactory;
  * committed booking log, and for each event somebody watches sends the seats that changed with
  * the sections' counts as they are after the change.
  */
-public final class AvailabilityFeed implements AutoCloseable {
+public final class AvailabilityFeed extends ConsumerLoop<BookingEvent> {
 
     public static final String EVENT_NAME = "availability";
     private static final Logger LOG = LoggerFactory.getLogger(AvailabilityFeed.class);
 
-    private final KafkaConsumer<String, BookingEvent> consumer;
     private final Function<String, CompletableFuture<Optional<Availability>>> counts;
     private final BiFunction<String, String, CompletableFuture<Optional<Booking>>> bookings;
     private final Map<String, Set<SseClient>> watchers = new ConcurrentHashMap<>();
-    private final CountDownLatch positioned = new CountDownLatch(1);
-    private final Thread thread;
-    private volatile boolean running = true;
 
     /**
      * @param counts   the current section counts of an event
@@ -55,25 +49,19 @@ public final class AvailabilityFeed implements AutoCloseable {
     public AvailabilityFeed(String bootstrapServers, String nodeId,
                             Function<String, CompletableFuture<Optional<Availability>>> counts,
                             BiFunction<String, String, CompletableFuture<Optional<Booking>>> bookings) {
+        super(consumer(bootstrapServers, nodeId), nodeId + "-availability-feed", "live availability clients get no more changes");
+        this.counts = counts;
+        this.bookings = bookings;
+    }
+
+    private static KafkaConsumer<String, BookingEvent> consumer(String bootstrapServers, String nodeId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, nodeId + "-availability-feed");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        this.consumer = new KafkaConsumer<>(props, Topics.BOOKING_EVENTS.keySerde().deserializer(),
-                Topics.BOOKING_EVENTS.valueSerde().deserializer());
-        this.counts = counts;
-        this.bookings = bookings;
-        this.thread = new Thread(this::run, nodeId + "-availability-feed");
-        this.thread.setDaemon(true);
-    }
-
-    public void start(Duration timeout) throws InterruptedException {
-        thread.start();
-        if (!positioned.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the availability feed could not reach " + Topics.BOOKING_EVENTS.name() + " within " + timeout);
-        }
+        return new KafkaConsumer<>(props, Topics.BOOKING_EVENTS.keySerde().deserializer(), Topics.BOOKING_EVENTS.valueSerde().deserializer());
     }
 
     /** Keeps the client open and sends it the current counts, then every change. */
@@ -96,32 +84,25 @@ public final class AvailabilityFeed implements AutoCloseable {
         });
     }
 
-    private void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKING_EVENTS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            positioned.countDown();
-            while (running) {
-                Map<String, Map<String, SeatStatus>> changed = new LinkedHashMap<>();
-                for (ConsumerRecord<String, BookingEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && watchers.containsKey(record.value().eventId())) {
-                        collect(record.value(), changed.computeIfAbsent(record.value().eventId(), id -> new LinkedHashMap<>()));
-                    }
-                }
-                changed.forEach(this::publish);
+    /** Every partition, from the end: watchers want what changes from now on. */
+    @Override
+    protected void position() {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKING_EVENTS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    @Override
+    protected void handle(ConsumerRecords<String, BookingEvent> records) {
+        Map<String, Map<String, SeatStatus>> changed = new LinkedHashMap<>();
+        for (ConsumerRecord<String, BookingEvent> record : records) {
+            if (record.value() != null && watchers.containsKey(record.value().eventId())) {
+                collect(record.value(), changed.computeIfAbsent(record.value().eventId(), id -> new LinkedHashMap<>()));
             }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("the availability feed was woken up unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the availability feed stopped: live availability clients get no more changes", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
         }
+        changed.forEach(this::publish);
     }
 
     private void collect(BookingEvent event, Map<String, SeatStatus> seats) {
@@ -151,14 +132,8 @@ public final class AvailabilityFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
+        super.close();
         // The HTTP server, stopped before the feed, has closed the clients' connections.
         watchers.clear();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,13 +1,13 @@
 package org.eventbooking.gateway.payments;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.gateway.ConsumerLoop;
 import org.eventbooking.domain.event.RefundRequested;
 import org.eventbooking.topology.Topics;
 import org.slf4j.Logger;
@@ -19,16 +19,18 @@ import org.slf4j.LoggerFactory;
  * node) and asks the provider, which refunds once per payment and confirms through the webhook.
  * Offsets are committed after the provider was asked, so a crash asks again rather than never.
  */
-public final class RefundWorker implements AutoCloseable {
+public final class RefundWorker extends ConsumerLoop<BookingEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefundWorker.class);
 
-    private final KafkaConsumer<String, BookingEvent> consumer;
     private final PaymentProvider provider;
-    private final Thread thread;
-    private volatile boolean running = true;
 
     public RefundWorker(String bootstrapServers, String groupId, String nodeId, PaymentProvider provider) {
+        super(consumer(bootstrapServers, groupId, nodeId), nodeId + "-refund-worker", "refunds wait until a node restarts it");
+        this.provider = provider;
+    }
+
+    private static KafkaConsumer<String, BookingEvent> consumer(String bootstrapServers, String groupId, String nodeId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -36,49 +38,23 @@ public final class RefundWorker implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.consumer = new KafkaConsumer<>(props, Topics.PAYMENT_EVENTS.keySerde().deserializer(),
-                Topics.PAYMENT_EVENTS.valueSerde().deserializer());
-        this.provider = provider;
-        this.thread = new Thread(this::run, nodeId + "-refund-worker");
-        this.thread.setDaemon(true);
-    }
-
-    public void start() {
-        thread.start();
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(List.of(Topics.PAYMENT_EVENTS.name()));
-            while (running) {
-                for (ConsumerRecord<String, BookingEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() instanceof RefundRequested refund) {
-                        LOG.info("refunding payment {} of booking {} ({}): {}", refund.paymentId(), refund.bookingId(),
-                                refund.amountCents(), refund.reason());
-                        provider.refund(refund.paymentId(), refund.bookingId(), refund.amountCents(), refund.currency());
-                    }
-                }
-                consumer.commitSync();
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("the refund worker was woken up unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the refund worker stopped: refunds wait until a node restarts it", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
+        return new KafkaConsumer<>(props, Topics.PAYMENT_EVENTS.keySerde().deserializer(), Topics.PAYMENT_EVENTS.valueSerde().deserializer());
     }
 
     @Override
-    public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    protected void position() {
+        consumer.subscribe(List.of(Topics.PAYMENT_EVENTS.name()));
+    }
+
+    @Override
+    protected void handle(ConsumerRecords<String, BookingEvent> records) {
+        for (ConsumerRecord<String, BookingEvent> record : records) {
+            if (record.value() instanceof RefundRequested refund) {
+                LOG.info("refunding payment {} of booking {} ({}): {}", refund.paymentId(), refund.bookingId(),
+                        refund.amountCents(), refund.reason());
+                provider.refund(refund.paymentId(), refund.bookingId(), refund.amountCents(), refund.currency());
+            }
         }
+        consumer.commitSync();
     }
 }
