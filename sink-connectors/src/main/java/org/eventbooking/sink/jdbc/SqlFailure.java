@@ -33,8 +33,12 @@ public enum SqlFailure {
 
     public static String describe(Throwable failure) {
         SQLException sql = sqlCause(failure);
-        Throwable shown = sql == null ? failure : sql;
-        return (sql == null ? "" : "SQLSTATE " + sql.getSQLState() + ": ") + shown.getMessage();
+        if (sql == null) {
+            return failure.toString();
+        }
+        // A batch failure's own message repeats the whole statement; the server's error is the next one.
+        SQLException server = sql.getNextException() == null ? sql : sql.getNextException();
+        return "SQLSTATE " + sql.getSQLState() + ": " + server.getMessage();
     }
 
     private static SQLException sqlCause(Throwable failure) {
