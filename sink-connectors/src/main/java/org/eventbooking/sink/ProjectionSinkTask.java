@@ -49,6 +49,15 @@ public final class ProjectionSinkTask extends SinkTask {
         config = new ProjectionSinkConfig(props);
         dataSource = ConnectionPool.create(config);
         schemaReady = !config.migrate;
+        try {
+            migrateOnce();
+        } catch (RuntimeException e) {
+            if (SqlFailure.classify(e) != SqlFailure.TRANSIENT) {
+                throw classified(e);
+            }
+            // PostgreSQL is away: the task starts anyway, and the first put migrates (or retries) once it is back.
+            LOG.warn("cannot migrate the reporting schema yet ({}); retrying with the first batch", SqlFailure.describe(e));
+        }
     }
 
     @Override
