@@ -16,14 +16,15 @@ import org.eventbooking.sink.projection.HistoryRow;
 import org.eventbooking.sink.projection.RowChange;
 
 /**
- * Writes projected records to PostgreSQL: one transaction, one JDBC batch per table. If a batch
- * fails on bad data, {@link #writeOneByOne} finds the records at fault with a savepoint each.
+ * Writes projected records to PostgreSQL: one transaction, a set-based statement per table (see
+ * {@link TableWrite}). If it fails on bad data, {@link #writeOneByOne} finds the records at fault
+ * with a savepoint each.
  */
 public final class ProjectionWriter {
 
-    private static final List<RowBatch<?>> BATCHES = List.of(new EventsUpsert(), new SectionsUpsert(),
-            new UsersUpsert(), new BookingsUpsert(Family.LIFECYCLE), new BookingsUpsert(Family.PAYMENT),
-            new PaymentsUpsert(), new SeatsUpsert(), new HistoryInsert());
+    private static final List<TableWrite<?>> TABLES = List.of(new EventsTable(), new SectionsTable(),
+            new UsersTable(), new BookingsTable(Family.LIFECYCLE), new BookingsTable(Family.PAYMENT),
+            new PaymentsTable(), new SeatsTable(), new HistoryTable());
 
     private final Set<YearMonth> knownPartitions = ConcurrentHashMap.newKeySet();
 
@@ -85,34 +86,10 @@ public final class ProjectionWriter {
         }
     }
 
-    // Changes keep their record order within a table; tables are independent of each other.
+    // Tables are independent of each other; within a table the changes keep their log order.
     private static void writeBatches(Connection connection, List<RowChange> changes) throws SQLException {
-        for (RowBatch<?> batch : BATCHES) {
-            writeBatch(connection, batch, changes);
-        }
-    }
-
-    private static <T extends RowChange> void writeBatch(Connection connection, RowBatch<T> batch,
-                                                         List<RowChange> changes) throws SQLException {
-        PreparedStatement statement = null;
-        try {
-            for (RowChange change : changes) {
-                if (batch.accepts(change)) {
-                    if (statement == null) {
-                        statement = connection.prepareStatement(batch.sql());
-                    }
-                    @SuppressWarnings("unchecked") T row = (T) change;
-                    batch.bind(statement, row);
-                    statement.addBatch();
-                }
-            }
-            if (statement != null) {
-                statement.executeBatch();
-            }
-        } finally {
-            if (statement != null) {
-                statement.close();
-            }
+        for (TableWrite<?> table : TABLES) {
+            table.write(connection, changes);
         }
     }
 

@@ -2,7 +2,6 @@ package org.eventbooking.sink.projection;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.eventbooking.domain.BookingStatus;
 import org.eventbooking.domain.event.BookingConfirmed;
 import org.eventbooking.domain.event.SeatsHeld;
@@ -14,7 +13,6 @@ final class BookingChangeBuilder {
     private final String eventId;
     private final BookingChange.Family family;
     private final BookingStatus status;
-    private final Set<BookingStatus> onlyFrom;
     private final Instant at;
     private final SourcePosition source;
     private String userId;
@@ -28,12 +26,11 @@ final class BookingChangeBuilder {
     private Instant confirmedAt;
 
     BookingChangeBuilder(String bookingId, String eventId, BookingChange.Family family, BookingStatus status,
-                         Set<BookingStatus> onlyFrom, Instant at, SourcePosition source) {
+                         Instant at, SourcePosition source) {
         this.bookingId = RecordProjector.required(bookingId, "bookingId");
         this.eventId = eventId;
         this.family = family;
         this.status = status;
-        this.onlyFrom = onlyFrom;
         this.at = at;
         this.source = source;
     }
@@ -70,7 +67,7 @@ final class BookingChangeBuilder {
     }
 
     BookingChange build() {
-        return new BookingChange(bookingId, eventId, family, status, onlyFrom, userId, seats, totalCents, currency,
+        return new BookingChange(bookingId, eventId, family, status, userId, seats, totalCents, currency,
                 paymentId, paidCents, createdAt, expiresAt, confirmedAt, at, source);
     }
 }

@@ -3,7 +3,6 @@ package org.eventbooking.sink.projection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eventbooking.domain.BookingStatus;
 import org.eventbooking.domain.Section;
 import org.eventbooking.domain.event.BookingCancelled;
@@ -100,7 +99,7 @@ public final class RecordProjector {
     private static BookingChangeBuilder lifecycle(BookingEvent fact, String bookingId, BookingStatus status,
                                                   List<String> seats, SourcePosition source) {
         return new BookingChangeBuilder(required(bookingId, "bookingId"), fact.eventId(), Family.LIFECYCLE, status,
-                Set.of(), fact.occurredAt(), source).seats(required(seats, "seats"));
+                fact.occurredAt(), source).seats(required(seats, "seats"));
     }
 
     private static SeatChange seats(BookingEvent fact, List<String> seatIds, SeatStatus status, String bookingId,
@@ -123,7 +122,7 @@ public final class RecordProjector {
                 return List.of(payment(e.paymentId(), e.bookingId(), e, PaymentStatus.REQUESTED, source)
                                 .userId(e.userId()).amount(e.amountCents(), e.currency()).build(),
                         new BookingChangeBuilder(e.bookingId(), e.eventId(), Family.PAYMENT,
-                                BookingStatus.PAYMENT_PENDING, Set.of(BookingStatus.HELD), e.occurredAt(), source)
+                                BookingStatus.PAYMENT_PENDING, e.occurredAt(), source)
                                 .userId(e.userId()).paymentId(e.paymentId()).build());
             } else if (fact instanceof PaymentSucceeded e) {
                 return List.of(payment(e.paymentId(), e.bookingId(), e, PaymentStatus.SUCCEEDED, source)
@@ -132,7 +131,7 @@ public final class RecordProjector {
                 return List.of(payment(e.paymentId(), e.bookingId(), e, PaymentStatus.FAILED, source)
                                 .failureReason(e.reason()).build(),
                         new BookingChangeBuilder(e.bookingId(), e.eventId(), Family.PAYMENT, BookingStatus.HELD,
-                                Set.of(BookingStatus.PAYMENT_PENDING), e.occurredAt(), source).build());
+                                e.occurredAt(), source).build());
             } else if (fact instanceof RefundRequested e) {
                 return List.of(payment(e.paymentId(), e.bookingId(), e, PaymentStatus.REFUND_REQUESTED, source)
                         .refundReason(e.reason()).build());
