@@ -1,0 +1,182 @@
+package org.eventbooking.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.kafka.local.LocalKafkaCluster;
+import org.eventbooking.serde.Json;
+import org.eventbooking.sink.testsupport.ConnectWorkerProcess;
+import org.eventbooking.sink.testsupport.PostgresServerProcess;
+import org.eventbooking.topology.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Booking facts through the projection sink in a real Connect worker into a real PostgreSQL. Two
+ * phases: throughput (every fact produced at once, time until the last is in PostgreSQL) and lag
+ * (facts offered at a steady rate, time from send to visible in PostgreSQL).
+ */
+@Command(name = "projection", mixinStandardHelpOptions = true,
+        description = "Events/s and lag of the PostgreSQL projection sink in a Connect worker.")
+final class ProjectionBenchmark implements Callable<Integer> {
+
+    private static final String CONNECTOR = "projections";
+    private static final String TOPIC = Topics.BOOKING_EVENTS.name();
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--events", defaultValue = "500000", description = "Facts of the throughput phase (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--lag-events", defaultValue = "200000", description = "Facts of the lag phase (default: ${DEFAULT-VALUE}).")
+    int lagEvents;
+
+    @Option(names = "--rate", defaultValue = "20000", description = "Facts/s offered in the lag phase (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of booking-events (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--tasks", defaultValue = "2", description = "Sink tasks (default: ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--max-poll-records", defaultValue = "2000", description = "Records per put at most (default: ${DEFAULT-VALUE}).")
+    int maxPollRecords;
+
+    @Option(names = "--event-count", defaultValue = "200", description = "Distinct ticketed events the bookings spread over (default: ${DEFAULT-VALUE}).")
+    int eventCount;
+
+    @Override
+    public Integer call() throws Exception {
+        Path workDir = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("bench-projection");
+        ProjectionWorkload workload = new ProjectionWorkload(eventCount, "bench");
+        SendTimes sendTimes = new SendTimes(partitions, events + lagEvents);
+        try (LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
+             PostgresServerProcess postgres = PostgresServerProcess.start();
+             KafkaProducer<String, byte[]> producer = producer(kafka.bootstrap)) {
+            createTopics(kafka.bootstrap);
+            produceCatalog(producer, workload);
+            try (ConnectWorkerProcess worker = ConnectWorkerProcess.start(kafka.bootstrap,
+                    Path.of("sink-connectors", "target", "plugin"))) {
+                worker.putConnector(CONNECTOR, connectorConfig(postgres.url()));
+                awaitRunning(worker);
+                VisibilityWatcher watcher = new VisibilityWatcher(postgres.url(), TOPIC, sendTimes, partitions);
+
+                long start = System.nanoTime();
+                produce(producer, workload, sendTimes, 0, events, 0);
+                long end = watcher.awaitAll(events, 20, DRAIN_TIMEOUT.toNanos());
+                double eventsPerSecond = events / ((end - start) / 1e9);
+                report("throughput phase (" + events + " facts at once)", eventsPerSecond, watcher.lagMs());
+
+                watcher.lagMs().reset();
+                long lagStart = System.nanoTime();
+                produce(producer, workload, sendTimes, events, lagEvents, rate);
+                long lagEnd = watcher.awaitAll((long) events + lagEvents, 20, DRAIN_TIMEOUT.toNanos());
+                Histogram lag = watcher.lagMs();
+                report("lag phase (" + lagEvents + " facts at " + rate + "/s)", lagEvents / ((lagEnd - lagStart) / 1e9), lag);
+                System.out.printf("RESULT events_per_s=%.0f lag_p50_ms=%d lag_p99_ms=%d lag_rate_per_s=%d%n",
+                        eventsPerSecond, lag.getValueAtPercentile(50), lag.getValueAtPercentile(99), rate);
+                System.out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private Map<String, String> connectorConfig(String postgresUrl) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "org.eventbooking.sink.ProjectionSinkConnector");
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("topics", String.join(",", Topics.EVENT_STREAMS.name(), TOPIC));
+        config.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put("postgres.url", postgresUrl);
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", Topics.DEAD_LETTERS.name());
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("consumer.override.max.poll.records", Integer.toString(maxPollRecords));
+        return config;
+    }
+
+    private void createTopics(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<NewTopic> topics = new ArrayList<>();
+            topics.add(new NewTopic(TOPIC, partitions, (short) 1));
+            topics.add(new NewTopic(Topics.EVENT_STREAMS.name(), partitions, (short) 1));
+            topics.add(new NewTopic(Topics.DEAD_LETTERS.name(), 1, (short) 1));
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private void produceCatalog(KafkaProducer<String, byte[]> producer, ProjectionWorkload workload) {
+        int rows = (int) (2L * (events + lagEvents) / 2 / eventCount / ProjectionWorkload.SEATS_PER_ROW) + 1;
+        for (int e = 0; e < eventCount; e++) {
+            var created = workload.eventCreated(e, rows);
+            producer.send(new ProducerRecord<>(Topics.EVENT_STREAMS.name(), created.eventId(), Json.write(created)));
+        }
+        producer.flush();
+    }
+
+    /** Sends facts [from, from + count); {@code perSecond} 0 means as fast as the producer goes. */
+    private static void produce(KafkaProducer<String, byte[]> producer, ProjectionWorkload workload, SendTimes sendTimes,
+                                long from, long count, int perSecond) throws InterruptedException {
+        long start = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            if (perSecond > 0) {
+                long due = start + i * 1_000_000_000L / perSecond;
+                long wait = due - System.nanoTime();
+                if (wait > 1_000_000) {
+                    Thread.sleep(wait / 1_000_000);
+                }
+            }
+            BookingEvent fact = workload.fact(from + i);
+            long sent = System.nanoTime();
+            producer.send(new ProducerRecord<>(TOPIC, fact.eventId(), Json.write(fact)), (metadata, error) -> {
+                if (error == null) {
+                    sendTimes.record(metadata.partition(), metadata.offset(), sent);
+                }
+            });
+        }
+        producer.flush();
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void awaitRunning(ConnectWorkerProcess worker) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!worker.isRunning(CONNECTOR)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("connector not RUNNING: " + worker.status(CONNECTOR) + "\n" + worker.tail());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void report(String phase, double eventsPerSecond, Histogram lagMs) {
+        System.out.printf("%-45s %,10.0f events/s   lag ms p50 %,6d  p90 %,6d  p99 %,6d  max %,6d%n", phase,
+                eventsPerSecond, lagMs.getValueAtPercentile(50), lagMs.getValueAtPercentile(90),
+                lagMs.getValueAtPercentile(99), lagMs.getMaxValue());
+    }
+}

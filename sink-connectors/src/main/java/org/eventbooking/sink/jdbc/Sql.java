@@ -1,0 +1,69 @@
+package org.eventbooking.sink.jdbc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eventbooking.sink.jdbc.TableWrite.Column;
+import org.eventbooking.sink.projection.SourcePosition;
+
+/** Text forms of values for the unnest arrays, and the source-position columns every table ends with. */
+final class Sql {
+
+    /** Separates the elements of a text[] value inside one array element; seat ids never contain it. */
+    static final String LIST_SEPARATOR = "\u001f";
+
+    static final List<Column> SOURCE_COLUMNS = List.of(Column.text("src_topic"), Column.typed("src_partition", "int"),
+            Column.typed("src_offset", "bigint"));
+
+    static final String SOURCE_UPDATE =
+            "src_topic = EXCLUDED.src_topic, src_partition = EXCLUDED.src_partition, src_offset = EXCLUDED.src_offset";
+
+    private Sql() {
+    }
+
+    /**
+     * The forward-only rule for a row fed from one partition: update only from a later offset of
+     * the same topic-partition. Another topic or partition means the log was re-partitioned or
+     * re-created, where offsets say nothing about order, so the newer delivery wins.
+     */
+    static String forwardOnly() {
+        return " WHERE t.src_topic <> EXCLUDED.src_topic OR t.src_partition <> EXCLUDED.src_partition"
+                + " OR t.src_offset < EXCLUDED.src_offset";
+    }
+
+    static Column list(String name) {
+        return new Column(name, "string_to_array(u." + name + ", E'\\x1F')");
+    }
+
+    static String text(Instant value) {
+        return value == null ? null : value.toString();
+    }
+
+    static String text(Number value) {
+        return value == null ? null : value.toString();
+    }
+
+    static String text(List<String> values) {
+        return values == null ? null : String.join(LIST_SEPARATOR, values);
+    }
+
+    /** The row's values followed by the source position's three. */
+    static String[] withSource(SourcePosition source, String... values) {
+        String[] row = new String[values.length + 3];
+        System.arraycopy(values, 0, row, 0, values.length);
+        row[values.length] = source.topic();
+        row[values.length + 1] = Integer.toString(source.partition());
+        row[values.length + 2] = Long.toString(source.offset());
+        return row;
+    }
+
+    static List<Column> columns(List<Column> own) {
+        return concat(own, SOURCE_COLUMNS);
+    }
+
+    static List<Column> concat(List<Column> first, List<Column> second) {
+        List<Column> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,48 @@
+package org.eventbooking.sink.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.LogEvent;
+import org.eventbooking.domain.event.UserRegistered;
+import org.eventbooking.serde.Json;
+
+/** Writes facts to the log topics as the engine does: the project's JSON, keyed by event id (users by email). */
+public final class LogProducer implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public LogProducer(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public void send(String topic, LogEvent fact) {
+        String key = fact instanceof UserRegistered user ? user.email() : ((BookingEvent) fact).eventId();
+        sendRaw(topic, key, Json.write(fact));
+    }
+
+    public void sendRaw(String topic, String key, String value) {
+        sendRaw(topic, key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void sendRaw(String topic, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Waits until everything sent is acknowledged. */
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
