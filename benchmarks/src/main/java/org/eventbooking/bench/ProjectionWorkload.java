@@ -35,7 +35,7 @@ final class ProjectionWorkload {
     EventCreated eventCreated(int event, int rows) {
         return new EventCreated(prefix + "-ev-" + event, "org-bench", "Bench " + event, "Arena",
                 Instant.parse("2027-01-01T20:00:00Z"), "EUR", 600, 10,
-                List.of(new Section("FLOOR", 5000, rows, SEATS_PER_ROW)), T0);
+                List.of(new Section("FLOOR", 5000, rows, SEATS_PER_ROW)), T0, null);
     }
 
     /** Fact {@code n} of the stream: even n holds booking n/2, odd n decides its outcome. */

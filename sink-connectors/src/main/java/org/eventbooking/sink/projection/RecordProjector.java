@@ -8,6 +8,7 @@ import org.eventbooking.domain.Section;
 import org.eventbooking.domain.event.BookingCancelled;
 import org.eventbooking.domain.event.BookingConfirmed;
 import org.eventbooking.domain.event.BookingEvent;
+import org.eventbooking.domain.event.EventCancelled;
 import org.eventbooking.domain.event.EventCreated;
 import org.eventbooking.domain.event.HoldExpired;
 import org.eventbooking.domain.event.HoldReleased;
@@ -23,6 +24,7 @@ import org.eventbooking.serde.Json;
 import org.eventbooking.serde.MalformedRecordException;
 import org.eventbooking.sink.projection.BookingChange.Family;
 import org.eventbooking.sink.projection.PaymentChange.PaymentStatus;
+import org.eventbooking.topology.Topics;
 import org.eventbooking.sink.projection.SeatChange.SeatStatus;
 
 /**
@@ -59,6 +61,11 @@ public final class RecordProjector {
         if (fact instanceof EventCreated e) {
             return eventCreated(e, source);
         }
+        if (isCopy(fact, source) || fact instanceof EventCancelled) {
+            // An event's cancellation is not projected yet (no column for it); the releases and
+            // cancellations it caused are facts of their own and are.
+            return List.of();
+        }
         List<RowChange> changes = new ArrayList<>(3);
         changes.add(HistoryRows.of(fact, json, source));
         if (fact instanceof SeatsHeld e) {
@@ -80,6 +87,20 @@ public final class RecordProjector {
             changes.addAll(PaymentProjection.project(fact, source));
         }
         return changes;
+    }
+
+    /**
+     * The engine writes money facts to {@code payment-events} and also, for replays, to
+     * {@code booking-events}. The payment log's copy is projected (payment rows follow the payment
+     * family's rules above); the booking log's copy would only project each fact twice.
+     */
+    private static boolean isCopy(BookingEvent fact, SourcePosition source) {
+        return source.topic().equals(Topics.BOOKING_EVENTS.name()) && isMoneyFact(fact);
+    }
+
+    private static boolean isMoneyFact(BookingEvent fact) {
+        return fact instanceof PaymentRequested || fact instanceof PaymentSucceeded || fact instanceof PaymentFailed
+                || fact instanceof RefundRequested || fact instanceof RefundSucceeded;
     }
 
     private static List<RowChange> eventCreated(EventCreated e, SourcePosition source) {

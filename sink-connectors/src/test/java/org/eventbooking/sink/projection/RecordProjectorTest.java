@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eventbooking.domain.BookingStatus;
+import org.eventbooking.domain.event.EventCancelled;
 import org.eventbooking.domain.event.LogEvent;
 import org.eventbooking.serde.Json;
 import org.eventbooking.sink.projection.BookingChange.Family;
@@ -21,10 +22,22 @@ import org.junit.jupiter.api.Test;
 class RecordProjectorTest {
 
     private static final SourcePosition AT = new SourcePosition("booking-events", 2, 41);
+    private static final SourcePosition PAID_AT = new SourcePosition("payment-events", 2, 17);
     private final RecordProjector projector = new RecordProjector();
 
     private List<RowChange> project(LogEvent fact) {
         return projector.project(Json.write(fact), AT);
+    }
+
+    /** Money facts are projected from the payment log. */
+    private List<RowChange> projectPayment(LogEvent fact) {
+        return projector.project(Json.write(fact), PAID_AT);
+    }
+
+    @Test
+    void the_booking_logs_copy_of_a_money_fact_projects_nothing() {
+        assertThat(project(Facts.paymentSucceeded("e1", "b1", 7))).isEmpty();
+        assertThat(project(Facts.refundRequested("e1", "b1", 8))).isEmpty();
     }
 
     private static <T> T only(List<RowChange> changes, Class<T> type) {
@@ -40,10 +53,19 @@ class RecordProjectorTest {
                 Facts.confirmed("e1", "b1", 3, "FLOOR-1-1"), Facts.cancelled("e1", "b1", 4, "FLOOR-1-1"),
                 Facts.paymentRequested("e1", "b1", 2), Facts.paymentSucceeded("e1", "b1", 3),
                 Facts.paymentFailed("e1", "b1", 3), Facts.refundRequested("e1", "b1", 5),
-                Facts.refundSucceeded("e1", "b1", 6), Facts.userRegistered("u1"));
+                Facts.refundSucceeded("e1", "b1", 6), Facts.userRegistered("u1"),
+                new EventCancelled("e1", "org-1", Facts.at(7)));
         Set<Class<?>> sampled = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(leafTypes(LogEvent.class));
-        samples.forEach(fact -> assertThat(project(fact)).as(fact.getClass().getSimpleName()).isNotEmpty());
+        for (LogEvent fact : samples) {
+            String name = fact.getClass().getSimpleName();
+            if (fact instanceof EventCancelled) {
+                assertThat(project(fact)).as("%s: not projected yet, its releases and cancellations are", name).isEmpty();
+            } else {
+                assertThat(name.startsWith("Payment") || name.startsWith("Refund") ? projectPayment(fact) : project(fact))
+                        .as(name).isNotEmpty();
+            }
+        }
     }
 
     @Test
@@ -110,7 +132,7 @@ class RecordProjectorTest {
 
     @Test
     void payment_request_makes_a_held_booking_pending() {
-        List<RowChange> changes = project(Facts.paymentRequested("e1", "b1", 7));
+        List<RowChange> changes = projectPayment(Facts.paymentRequested("e1", "b1", 7));
         PaymentChange payment = only(changes, PaymentChange.class);
         assertThat(payment.status()).isEqualTo(PaymentStatus.REQUESTED);
         assertThat(payment.amountCents()).isEqualTo(10000);
@@ -125,7 +147,7 @@ class RecordProjectorTest {
 
     @Test
     void payment_failure_puts_only_a_pending_booking_back_on_hold() {
-        List<RowChange> changes = project(Facts.paymentFailed("e1", "b1", 7));
+        List<RowChange> changes = projectPayment(Facts.paymentFailed("e1", "b1", 7));
         assertThat(only(changes, PaymentChange.class).failureReason()).isEqualTo("card declined");
         BookingChange booking = only(changes, BookingChange.class);
         assertThat(booking.status()).isEqualTo(BookingStatus.HELD);
@@ -134,12 +156,12 @@ class RecordProjectorTest {
 
     @Test
     void success_and_refund_facts_touch_payments_and_history_only() {
-        PaymentChange succeeded = only(project(Facts.paymentSucceeded("e1", "b1", 7)), PaymentChange.class);
+        PaymentChange succeeded = only(projectPayment(Facts.paymentSucceeded("e1", "b1", 7)), PaymentChange.class);
         assertThat(succeeded.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-        PaymentChange refundRequested = only(project(Facts.refundRequested("e1", "b1", 8)), PaymentChange.class);
+        PaymentChange refundRequested = only(projectPayment(Facts.refundRequested("e1", "b1", 8)), PaymentChange.class);
         assertThat(refundRequested.status()).isEqualTo(PaymentStatus.REFUND_REQUESTED);
         assertThat(refundRequested.refundReason()).isEqualTo("booking cancelled");
-        List<RowChange> refunded = project(Facts.refundSucceeded("e1", "b1", 9));
+        List<RowChange> refunded = projectPayment(Facts.refundSucceeded("e1", "b1", 9));
         assertThat(only(refunded, PaymentChange.class).refundedCents()).isEqualTo(10000);
         assertThat(refunded).noneMatch(BookingChange.class::isInstance);
         assertThat(only(refunded, HistoryRow.class).type()).isEqualTo("RefundSucceeded");

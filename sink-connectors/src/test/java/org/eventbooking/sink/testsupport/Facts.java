@@ -30,7 +30,7 @@ public final class Facts {
 
     public static EventCreated eventCreated(String eventId) {
         return new EventCreated(eventId, "org-1", "Concert " + eventId, "Hall", Instant.parse("2026-12-01T19:00:00Z"),
-                "EUR", 600, 10, List.of(new Section("FLOOR", 5000, 10, 20), new Section("BALCONY", 3000, 5, 10)), at(0));
+                "EUR", 600, 10, List.of(new Section("FLOOR", 5000, 10, 20), new Section("BALCONY", 3000, 5, 10)), at(0), null);
     }
 
     public static SeatsHeld held(String eventId, String bookingId, long second, String... seats) {
