@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eventbooking.domain.command.BookingCommand;
@@ -38,6 +39,9 @@ public final class CommandBus implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, nodeId + "-commands");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // send() blocks while the partition's leader is unknown (the broker down): never longer than
+        // the reply timeout, so a request still gets its 504 in time instead of hanging.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.replies = replies;
         this.replyPartition = ReplyListener.utf8(Integer.toString(replyPartition));
@@ -63,11 +67,15 @@ public final class CommandBus implements AutoCloseable {
         if (traceparent != null) {
             record.headers().add(RecordHeaderNames.TRACEPARENT, ReplyListener.utf8(traceparent));
         }
-        producer.send(record, (metadata, failure) -> {
-            if (failure != null) {
-                reply.completeExceptionally(failure);
-            }
-        });
+        try {
+            producer.send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    reply.completeExceptionally(failure);
+                }
+            });
+        } catch (KafkaException e) {
+            reply.completeExceptionally(new ReplyTimeoutException("the command could not be sent to Kafka: " + e.getMessage()));
+        }
         return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof TimeoutException
                         ? new ReplyTimeoutException("no committed reply within " + timeout.toMillis() + " ms")
