@@ -70,16 +70,21 @@ public final class CommandBus implements AutoCloseable {
         try {
             producer.send(record, (metadata, failure) -> {
                 if (failure != null) {
-                    reply.completeExceptionally(failure);
+                    reply.completeExceptionally(notSent(failure));
                 }
             });
         } catch (KafkaException e) {
-            reply.completeExceptionally(new ReplyTimeoutException("the command could not be sent to Kafka: " + e.getMessage()));
+            reply.completeExceptionally(notSent(e));
         }
         return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof TimeoutException
                         ? new ReplyTimeoutException("no committed reply within " + timeout.toMillis() + " ms")
                         : failure));
+    }
+
+    /** A command that never reached Kafka changed nothing: the client may safely send it again. */
+    private static ReplyTimeoutException notSent(Exception failure) {
+        return new ReplyTimeoutException("the command could not be sent to Kafka (" + failure.getMessage() + ")");
     }
 
     @Override
