@@ -65,6 +65,13 @@ initialise() {
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$DATA_DIR'
 max_connections = 100
+# The projection sink writes in bursts of large transactions: room for WAL between checkpoints,
+# so pages are not written again and again in full after each one.
+shared_buffers = 256MB
+wal_buffers = 16MB
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+wal_compression = lz4
 CONF
 }
 
