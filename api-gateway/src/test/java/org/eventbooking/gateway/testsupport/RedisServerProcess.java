@@ -13,11 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -122,25 +123,20 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     private void awaitPong(Path log) throws IOException {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(EXECUTABLE + " on port " + port + " exited with "
-                        + process.exitValue() + "; its log:\n" + Files.readString(log));
-            }
-            if (answersPing()) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + EXECUTABLE, e);
-            }
+        try {
+            Awaitility.await(EXECUTABLE + " on port " + port).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(EXECUTABLE + " on port " + port + " exited with "
+                                    + process.exitValue() + "; its log:\n" + Files.readString(log));
+                        }
+                        return answersPing();
+                    });
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException(EXECUTABLE + " on port " + port + " did not answer PING within "
+                    + STARTUP_TIMEOUT + "; its log:\n" + Files.readString(log), e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException(EXECUTABLE + " on port " + port + " did not answer PING within "
-                + STARTUP_TIMEOUT + "; its log:\n" + Files.readString(log));
     }
 
     private boolean answersPing() {
