@@ -1,5 +1,7 @@
 package org.eventbooking.ops;
 
+import org.eventbooking.ops.dev.DevCommand;
+import org.eventbooking.ops.topics.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "booking", mixinStandardHelpOptions = true,
         description = "Operator commands of the Event Booking Platform.",
-        subcommands = {})
+        subcommands = {DevCommand.class, TopicsCommand.class})
 public final class OpsMain implements Runnable {
 
     @Override
