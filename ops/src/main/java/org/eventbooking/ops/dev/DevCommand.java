@@ -20,13 +20,14 @@ import picocli.CommandLine.Option;
  * newest first, when it is stopped itself.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the whole platform locally until Ctrl-C or SIGTERM: a KRaft Kafka broker, PostgreSQL,",
-                "Redis, the topics, a Connect worker with the PostgreSQL projection sink and N API nodes with the",
-                "fake payment provider. Prints progress, then one line",
-                "  READY gateway=http://127.0.0.1:8080 postgres=<jdbc url> kafka=<bootstrap>",
-                "once every node is ready and the projection connector is RUNNING. On Ctrl-C/SIGTERM it stops",
-                "everything it started, newest first. Data and logs stay in --data-dir between runs.",
-                "Exit 1 when the platform cannot start (the message names the part and its log), 2 on bad usage."})
+        description = {
+            "Run the whole platform locally until Ctrl-C or SIGTERM: a KRaft Kafka broker, PostgreSQL, Redis, the topics,"
+                    + " a Connect worker with the PostgreSQL projection sink and N API nodes with the fake payment provider.",
+            "It prints progress, then, once every node is ready and the projection connector is RUNNING, one line:",
+            "  READY gateway=http://127.0.0.1:8080 postgres=<jdbc url> kafka=<bootstrap>",
+            "Ctrl-C or SIGTERM stops everything it started, newest first. Data and logs stay in --data-dir between runs.",
+            "Exit 1 when the platform cannot start (the message names the part and its log), 2 on bad usage.",
+            ""})
 public final class DevCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:BOOKING_DEV_DATA_DIR:-.local/dev}",
@@ -37,8 +38,7 @@ public final class DevCommand implements Callable<Integer> {
     private boolean fresh;
 
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "${env:BOOKING_DEV_NODES:-1}",
-            description = {"API nodes, one Streams application sharing the work (env BOOKING_DEV_NODES;",
-                    "default ${DEFAULT-VALUE})."})
+            description = "API nodes, one Streams application sharing the work (env BOOKING_DEV_NODES; default ${DEFAULT-VALUE}).")
     private int nodes;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:BOOKING_DEV_HTTP_PORT:-8080}",
@@ -54,13 +54,13 @@ public final class DevCommand implements Callable<Integer> {
     private int connectPort;
 
     @Option(names = "--redis-port", paramLabel = "PORT", defaultValue = "${env:BOOKING_DEV_REDIS_PORT:-0}",
-            description = {"Redis port, 0 for a free one (env BOOKING_DEV_REDIS_PORT; default ${DEFAULT-VALUE}).",
-                    "With BOOKING_REDIS_URL set, that Redis is used and none is started."})
+            description = "Redis port, 0 for a free one (env BOOKING_DEV_REDIS_PORT; default ${DEFAULT-VALUE})."
+                    + " With BOOKING_REDIS_URL set, that Redis is used and none is started.")
     private int redisPort;
 
     @Option(names = "--postgres-port", paramLabel = "PORT", defaultValue = "${env:BOOKING_DEV_POSTGRES_PORT:-0}",
-            description = {"PostgreSQL port, 0 for the last run's (else a free one) (env BOOKING_DEV_POSTGRES_PORT;",
-                    "default ${DEFAULT-VALUE}). With BOOKING_POSTGRES_URL set, that database is used and none is started."})
+            description = "PostgreSQL port, 0 for the last run's (else a free one) (env BOOKING_DEV_POSTGRES_PORT;"
+                    + " default ${DEFAULT-VALUE}). With BOOKING_POSTGRES_URL set, that database is used and none is started.")
     private int postgresPort;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:BOOKING_TOPIC_PARTITIONS:-6}",

@@ -15,10 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./booking topics}: creates missing topics and verifies that every topic is configured as the platform needs. */
 @Command(name = "topics", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Create the platform's missing topics, then verify every topic: partitions, replication factor,",
-                "retention, cleanup policy and min.insync.replicas. Existing topics are never changed.",
-                "Exit 0 when the cluster matches, 1 when it differs (each difference is named) or cannot be",
-                "reached, 2 on bad usage."})
+        description = {
+            "Create the platform's missing topics, then verify every topic: partitions, replication factor, retention,"
+                    + " cleanup policy and min.insync.replicas. Existing topics are never changed.",
+            "Exit 0 when the cluster matches, 1 when it differs (each difference is named) or cannot be reached,"
+                    + " 2 on bad usage.",
+            ""})
 public final class TopicsCommand implements Callable<Integer> {
 
     @Spec
@@ -34,8 +36,8 @@ public final class TopicsCommand implements Callable<Integer> {
     private int partitions;
 
     @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "${env:BOOKING_REPLICATION_FACTOR:-1}",
-            description = {"Replication factor of every topic (env BOOKING_REPLICATION_FACTOR; default ${DEFAULT-VALUE});",
-                    "min.insync.replicas is 2 from 3 on, else 1."})
+            description = "Replication factor of every topic (env BOOKING_REPLICATION_FACTOR; default ${DEFAULT-VALUE});"
+                    + " min.insync.replicas is 2 from 3 on, else 1.")
     private short replicationFactor;
 
     @Option(names = "--verify-only", description = "Create nothing: a missing topic is a difference.")

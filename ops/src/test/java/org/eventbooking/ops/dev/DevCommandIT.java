@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -58,6 +59,8 @@ class DevCommandIT {
 
     @Test
     void starts_the_platform_serves_a_hold_and_leaves_no_process_after_sigterm() throws Exception {
+        // Run as root, PostgreSQL runs as the postgres user, who must be able to reach its data dir.
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         int httpPort = freePort();
         launcher = launch("--data-dir", temp.resolve("data").toString(), "--fresh", "--http-port", Integer.toString(httpPort),
                 "--kafka-port", Integer.toString(freePort()), "--connect-port", Integer.toString(freePort()));
@@ -77,7 +80,8 @@ class DevCommandIT {
         await("the hold projected into PostgreSQL").atMost(Duration.ofSeconds(60))
                 .until(() -> seatStatus(ready.group(2), eventId, "FLOOR-1-1"), status -> status.equals(Optional.of("HELD")));
 
-        launcher.destroy(); // SIGTERM
+        // SIGTERM; through the handle, because Process#destroy also closes the pipe we read the last lines from.
+        launcher.toHandle().destroy();
         assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).as("launcher stopped; output:\n%s", output).isTrue();
         assertThat(launcher.exitValue()).isEqualTo(143); // 128 + SIGTERM, after the shutdown hooks ran
         await("every started process gone").atMost(Duration.ofSeconds(10))

@@ -1,10 +1,12 @@
 package org.eventbooking.ops.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -75,10 +77,12 @@ class TopicsCommandIT {
                     new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "86400000"), AlterConfigOp.OpType.SET)))).all().get();
         }
 
-        Run run = topics();
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("booking-events: retention.ms is 86400000, expected -1").doesNotContain("payment-events");
+        // The broker learns of the change from the controller's metadata log a moment later.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Run run = topics();
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("booking-events: retention.ms is 86400000, expected -1").doesNotContain("payment-events");
+        });
     }
 
     @Test

@@ -113,8 +113,9 @@ public final class PostgresServerProcess implements AutoCloseable {
             if (process.exitValue() != 0) {
                 // The script names what is missing (the Debian package `postgresql`) or the server log's tail.
                 throw new IllegalStateException(String.join(" ", line) + " failed (exit " + process.exitValue()
-                        + "). The PostgreSQL integration tests need a real server: install the Debian package with"
-                        + " `apt-get install postgresql` (or scripts/ensure-packages.sh postgresql). Output:\n" + output);
+                        + "). A real server is needed: install the Debian package with `apt-get install postgresql`"
+                        + " (or scripts/ensure-packages.sh postgresql); run as root, the server runs as the `postgres`"
+                        + " user, who must be able to enter every directory above " + dataDir + ". Output:\n" + output);
             }
             List<String> lines = output.lines().toList();
             return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
