@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.eventbooking.ops.process.Ports;
@@ -16,7 +18,8 @@ import org.eventbooking.ops.topics.TopicsCommand;
 
 /**
  * Starts the parts of the dev platform in dependency order, each under the supervisor as soon as it
- * exists: Kafka, PostgreSQL, Redis, the topics, then the Connect worker and the nodes side by side.
+ * exists: Kafka and PostgreSQL side by side, Redis, the topics, then the Connect worker and the nodes
+ * side by side.
  */
 final class DevPlatform {
 
@@ -36,12 +39,12 @@ final class DevPlatform {
     ReadyLine start(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         ensurePackages(settings.packagesNeeded());
-        say("starting Kafka on 127.0.0.1:" + settings.kafkaPort() + " (data " + dataDir.kafka() + ")");
-        KafkaPart kafka = supervisor.register(KafkaPart.create(dataDir.kafka(), settings.kafkaPort()));
-        kafka.start();
-        supervisor.watch(kafka);
+        // PostgreSQL (initdb on first use) starts while the broker JVM does: both take seconds.
+        CompletableFuture<String> postgres = settings.externalPostgres().map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.supplyAsync(this::startPostgres));
+        KafkaPart kafka = startKafka(postgres);
         String bootstrap = kafka.bootstrapServers();
-        String postgresUrl = settings.externalPostgres().orElseGet(this::startPostgres);
+        String postgresUrl = joined(postgres);
         String redisUrl = settings.externalRedis().orElseGet(this::startRedis);
         provisionTopics(bootstrap);
 
@@ -60,6 +63,27 @@ final class DevPlatform {
             say(node.name() + " ready at " + node.baseUrl() + " (log " + node.log() + ")");
         }
         return new ReadyLine(nodes.get(0).baseUrl(), postgresUrl, bootstrap);
+    }
+
+    private KafkaPart startKafka(CompletableFuture<String> postgres) {
+        say("starting Kafka on 127.0.0.1:" + settings.kafkaPort() + " (data " + dataDir.kafka() + ")");
+        try {
+            KafkaPart kafka = supervisor.register(KafkaPart.create(dataDir.kafka(), settings.kafkaPort()));
+            kafka.start();
+            return supervisor.watch(kafka);
+        } catch (RuntimeException e) {
+            // PostgreSQL must be under the supervisor before the failure stops everything.
+            postgres.exceptionally(failed -> null).join();
+            throw e;
+        }
+    }
+
+    private static String joined(CompletableFuture<String> started) {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private String startPostgres() {
