@@ -46,8 +46,15 @@ final class SetupClient {
         if (registered.statusCode() != 409) {
             expect(201, registered, "register " + email);
         }
-        return expect(200, post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD)), "login " + email)
-                .get("accessToken").asText();
+        Map<String, String> credentials = Map.of("email", email, "password", PASSWORD);
+        HttpResponse<String> login = post("/api/auth/login", null, credentials);
+        // The committed reply can reach us a moment before the node's account store shows the
+        // account (its local commit follows the Kafka transaction), more so on a busy machine.
+        for (int attempt = 1; login.statusCode() == 401 && attempt < 5; attempt++) {
+            Thread.sleep(100L * attempt);
+            login = post("/api/auth/login", null, credentials);
+        }
+        return expect(200, login, "login " + email).get("accessToken").asText();
     }
 
     /** Creates an event of equal sections and returns its id; holds last an hour so none expire mid-run. */

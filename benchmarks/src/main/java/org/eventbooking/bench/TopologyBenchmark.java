@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eventbooking.domain.Section;
 import org.eventbooking.domain.command.CreateEvent;
+import org.eventbooking.domain.command.HoldBestAvailable;
 import org.eventbooking.domain.command.HoldSeats;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.serde.Json;
@@ -35,9 +36,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Hold commands for one hot event (2 random adjacent seats each, so some collide) through the
- * topology on a real broker with exactly-once, after a warm-up; the produce ceiling is measured
- * in the same run.
+ * Hold commands for one hot event (2 random adjacent seats each, so some collide; or 2
+ * best-available seats of a random section) through the topology on a real broker with
+ * exactly-once, after a warm-up; the produce ceiling is measured in the same run.
  */
 @Command(name = "topology", mixinStandardHelpOptions = true,
         description = "Successful holds/s of the booking topology for one hot event, against the raw produce ceiling.")
@@ -58,6 +59,10 @@ final class TopologyBenchmark implements Callable<Integer> {
 
     @Option(names = "--holds", defaultValue = "300000", description = "Hold commands measured (default: ${DEFAULT-VALUE}).")
     int holds;
+
+    @Option(names = "--best-available",
+            description = "Hold 2 best-available seats of a random section (as the HTTP benchmark does) instead of 2 named seats.")
+    boolean bestAvailable;
 
     @Option(names = "--ceiling-records", defaultValue = "2000000", description = "Records of the produce-ceiling run (default: ${DEFAULT-VALUE}).")
     int ceilingRecords;
@@ -102,7 +107,7 @@ final class TopologyBenchmark implements Callable<Integer> {
         int sections = (seats + ROWS * SEATS_PER_ROW - 1) / (ROWS * SEATS_PER_ROW);
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             send(producer, 0, Json.write(createEvent(sections)));
-            List<byte[]> commands = holdCommands(sections, warmupHolds + holds);
+            List<byte[]> commands = holdCommands(sections, warmupHolds + holds, bestAvailable);
             for (int i = 0; i < commands.size(); i++) {
                 send(producer, i + 1, commands.get(i));
             }
@@ -135,11 +140,16 @@ final class TopologyBenchmark implements Callable<Integer> {
                 Instant.now().plus(Duration.ofDays(30)), "EUR", 3600, 10, venue, null);
     }
 
-    private static List<byte[]> holdCommands(int sections, int count) {
+    private static List<byte[]> holdCommands(int sections, int count, boolean bestAvailable) {
         SplittableRandom random = new SplittableRandom(7);
         List<byte[]> commands = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String section = "S" + (1 + random.nextInt(sections));
+            if (bestAvailable) {
+                commands.add(Json.write(new HoldBestAvailable("hold-" + i, "user-" + random.nextInt(100_000), EVENT_ID, "booking-" + i,
+                        section, 2)));
+                continue;
+            }
             int row = 1 + random.nextInt(ROWS);
             int seat = 1 + random.nextInt(SEATS_PER_ROW - 1);
             String prefix = section + "-" + row + "-";
@@ -192,8 +202,8 @@ final class TopologyBenchmark implements Callable<Integer> {
         double holdsPerSecond = run.accepted() / run.seconds();
         double rejectedPerSecond = run.rejected() / run.seconds();
         System.out.println();
-        System.out.printf("hot event: %,d seats in %d sections; %,d warm-up + %,d measured hold commands of 2 seats%n",
-                run.sections() * ROWS * SEATS_PER_ROW, run.sections(), warmupHolds, holds);
+        System.out.printf("hot event: %,d seats in %d sections; %,d warm-up + %,d measured hold commands of 2 %s seats%n",
+                run.sections() * ROWS * SEATS_PER_ROW, run.sections(), warmupHolds, holds, bestAvailable ? "best-available" : "named");
         System.out.printf("exactly_once_v2, commit every %d ms, transactional stores %s%n", commitIntervalMs, transactionalStores ? "on" : "off");
         System.out.printf("%-34s %,14.0f%n", "successful holds/s", holdsPerSecond);
         System.out.printf("%-34s %,14.0f%n", "rejected holds/s (seat taken)", rejectedPerSecond);

@@ -11,6 +11,7 @@ import org.eventbooking.domain.Booking;
 import org.eventbooking.domain.EventInfo;
 import org.eventbooking.domain.SectionAvailability;
 import org.eventbooking.serde.JsonSerde;
+import org.eventbooking.serde.RowOccupancySerde;
 import org.eventbooking.serde.SeatStateSerde;
 import org.eventbooking.state.HoldRef;
 import org.eventbooking.state.StoreNames;
@@ -59,14 +60,14 @@ public final class BookingTopology {
         topology.addProcessor(PROCESSOR, () -> new BookingCommandProcessor(settings), COMMANDS_SOURCE);
 
         // The record cache only pays where a key is written again within a commit interval: the
-        // section and row counts then send one changelog record per key and commit, not one per
+        // section counts and row bitmaps then send one changelog record per key and commit, not one per
         // command. The other stores' keys are written once per command; caching them would add a
         // copy, a sorted-map insert and a later flush per write, and keep them on the heap.
         topology.addStateStore(keyValueStore(StoreNames.EVENTS, JsonSerde.of(EventInfo.class)), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.SEATS, SeatStateSerde.serde()), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.BOOKINGS, JsonSerde.of(Booking.class)), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.SECTIONS, JsonSerde.of(SectionAvailability.class)).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.ROWS, Serdes.Integer()).withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.ROWS, RowOccupancySerde.serde()).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(keyValueStore(StoreNames.EXPIRIES, JsonSerde.of(HoldRef.class)), PROCESSOR);
         topology.addStateStore(outcomeStore(settings), PROCESSOR);
 
