@@ -48,10 +48,18 @@ final class CompareBenchmark implements Callable<Integer> {
         double engineRate = engine.holdsPerSecond();
         double postgresRate = best.heldPerSecond();
         System.out.println();
-        System.out.printf("%-40s %,12s%n", "same workload", String.format("%,d seats, %,d + %,d holds", seats, warmupHolds, holds));
+        System.out.printf("same workload: %,d seats, %,d warm-up + %,d measured holds of 2 seats%n", seats, warmupHolds, holds);
         System.out.printf("%-40s %,12.0f%n", "engine successful holds/s", engineRate);
         System.out.printf("%-40s %,12.0f  (%d threads)%n", "PostgreSQL successful holds/s", postgresRate, best.threads());
         System.out.printf("%-40s %,12.2f%n", "engine / PostgreSQL", engineRate / postgresRate);
+        // CPU per successful hold does not depend on what else the machine runs, unlike the rates.
+        ResourceMeter.Usage usage = engine.run().usage();
+        System.out.printf("%-40s %,12.0f us  (engine JVM %.2f + broker %.2f cores)%n", "engine CPU per successful hold",
+                (usage.engineJvmCores() + usage.brokerCores()) * 1e6 / engineRate, usage.engineJvmCores(), usage.brokerCores());
+        System.out.printf("%-40s %,12.0f us  (PostgreSQL %.2f + client JVM %.2f cores)%n", "PostgreSQL CPU per successful hold",
+                (best.postgresCores() + best.benchCores()) * 1e6 / postgresRate, best.postgresCores(), best.benchCores());
+        System.out.printf("%-40s %,12.2f / %.2f cores%n", "machine busy (engine run / baseline run)", usage.machineCores(),
+                best.machineCores());
         Timeline postgres = best.timeline();
         ResultChart.write(chart.file("compare"), "Engine vs PostgreSQL baseline: hot-event holds, same workload",
                 "successful holds/s", List.of(engine.run().timeline(), postgres.named("postgresql, " + best.threads() + " threads")));

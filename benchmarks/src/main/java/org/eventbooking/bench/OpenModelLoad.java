@@ -42,6 +42,8 @@ final class OpenModelLoad {
     private final Queue<Runnable> waitingForConnection = new ConcurrentLinkedQueue<>();
 
     private final AtomicLong inFlight = new AtomicLong();
+    /** Answered holds per second of the whole run (warm-up included) and their latency, for the chart. */
+    private volatile Timeline timeline;
     /** 201 and 409 replies as they arrive, for the per-second "achieved" figure. */
     private final LongAdder answered = new LongAdder();
     private final LongAdder answeredInMeasuredWindow = new LongAdder();
@@ -105,7 +107,7 @@ final class OpenModelLoad {
 
     /** The measured phase and the figures only the load generator knows. */
     record Result(Phase measured, double seconds, double offeredPerSecond, double achievedPerSecond,
-                  Histogram schedulerLagUs, long unfinished) {
+                  Histogram schedulerLagUs, long unfinished, Timeline timeline) {
     }
 
     /** Runs both phases; {@code atMeasuredStart} runs once on the reporting thread when the measured phase begins. */
@@ -116,6 +118,7 @@ final class OpenModelLoad {
         long startNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long measuredFromNs = startNs + warmup.toNanos();
         long endNs = measuredFromNs + measured.toNanos();
+        timeline = new Timeline("201 + 409 answers", startNs);
         // Only the scheduler thread writes it: how late requests left; if this grows, the
         // generator itself (CPU, GC) and not the node limits the run.
         Histogram lagUs = new Histogram(MAX_LATENCY_US, 3);
@@ -162,7 +165,8 @@ final class OpenModelLoad {
         main.drainRecorder();
         double seconds = measured.toNanos() / 1e9;
         // Offered counts the shed requests too: they were due, the node just could not take them.
-        return new Result(main, seconds, (main.sent.sum() + main.shed.sum()) / seconds, answeredInMeasuredWindow.sum() / seconds, lagUs, inFlight.get());
+        return new Result(main, seconds, (main.sent.sum() + main.shed.sum()) / seconds, answeredInMeasuredWindow.sum() / seconds, lagUs, inFlight.get(),
+                timeline);
     }
 
     private void schedule(long total, long startNs, long measuredFromNs, long endNs, Phase warm, Phase main, Histogram lagUs) {
@@ -234,6 +238,7 @@ final class OpenModelLoad {
         if (status == 201 || status == 409) {
             (status == 201 ? phase.ok : phase.conflict).increment();
             answered.increment();
+            timeline.completed(now, now - dueNs);
             if (now >= measuredFromNs && now < endNs) {
                 answeredInMeasuredWindow.increment();
             }

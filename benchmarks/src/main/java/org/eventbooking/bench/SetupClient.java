@@ -53,12 +53,18 @@ final class SetupClient {
     /** Creates an event of equal sections and returns its id; holds last an hour so none expire mid-run. */
     String createEvent(String organizerToken, String title, List<String> sections, int rows, int seatsPerRow)
             throws IOException, InterruptedException {
+        return createEvent(organizerToken, title, sections, rows, seatsPerRow, 3600, 10);
+    }
+
+    /** Creates an event of equal sections and returns its id. */
+    String createEvent(String organizerToken, String title, List<String> sections, int rows, int seatsPerRow,
+                       int holdTtlSeconds, int maxSeatsPerBooking) throws IOException, InterruptedException {
         List<Map<String, Object>> venue = sections.stream()
                 .map(name -> Map.<String, Object>of("name", name, "priceCents", 5000, "rows", rows, "seatsPerRow", seatsPerRow))
                 .toList();
         return expect(201, post("/api/events", organizerToken, Map.of("title", title, "venue", "Bench Arena",
                         "startsAt", Instant.now().plus(Duration.ofDays(30)).toString(), "currency", "EUR",
-                        "holdTtlSeconds", 3600, "maxSeatsPerBooking", 10, "sections", venue)), "create event")
+                        "holdTtlSeconds", holdTtlSeconds, "maxSeatsPerBooking", maxSeatsPerBooking, "sections", venue)), "create event")
                 .get("eventId").asText();
     }
 
