@@ -73,7 +73,8 @@ final class FlashSaleBenchmark implements Callable<Integer> {
     @Option(names = "--commit-interval-ms", defaultValue = "20", description = "Exactly-once commit interval of the node (default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
-    @Option(names = "--timeout-minutes", defaultValue = "20", description = "Give up when not sold out by then (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout-minutes", defaultValue = "20",
+            description = "Stop the crowd when not sold out by then; the checks then fail on 'sold out' (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
     @Option(names = "--no-redis", description = "Run the node without Redis even when redis-server is installed.")
@@ -161,7 +162,10 @@ final class FlashSaleBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Polls the counts every 500 ms and prints them each second; returns when every seat is sold. */
+    /**
+     * Polls the counts every 500 ms and prints them each second; returns when every seat is sold,
+     * or at the timeout: the checks then show how far the sale got.
+     */
     private long watchUntilSoldOut(SaleApi api, String token, FlashSaleCrowd crowd, long openNs) throws Exception {
         long deadline = openNs + TimeUnit.MINUTES.toNanos(timeoutMinutes);
         long nextPrint = openNs + TimeUnit.SECONDS.toNanos(1);
@@ -186,7 +190,8 @@ final class FlashSaleBenchmark implements Callable<Integer> {
                 nextPrint += TimeUnit.SECONDS.toNanos(1) * Math.max(1, (now - nextPrint) / TimeUnit.SECONDS.toNanos(1) + 1);
             }
         }
-        throw new IllegalStateException("not sold out after " + timeoutMinutes + " minutes: " + crowd.tally().errorKinds);
+        System.out.printf("not sold out after %d minutes; stopping the crowd and checking what was sold%n", timeoutMinutes);
+        return System.nanoTime();
     }
 
     private static void awaitCrowdGone(FlashSaleCrowd crowd) throws InterruptedException {
