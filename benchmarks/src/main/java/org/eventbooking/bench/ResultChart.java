@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -47,7 +48,9 @@ public final class ResultChart {
         System.setProperty("java.awt.headless", "true");
         XYSeriesCollection throughput = new XYSeriesCollection();
         XYSeriesCollection latency = new XYSeriesCollection();
-        for (Timeline timeline : series) {
+        List<Color> latencyColours = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            Timeline timeline = series.get(i);
             XYSeries perSecond = new XYSeries(timeline.name());
             XYSeries p50 = new XYSeries(timeline.name() + " p50");
             XYSeries p99 = new XYSeries(timeline.name() + " p99");
@@ -62,12 +65,18 @@ public final class ResultChart {
             if (!p50.isEmpty()) {
                 latency.addSeries(p50);
                 latency.addSeries(p99);
+                latencyColours.add(colour(i));
+                latencyColours.add(colour(i));
             }
         }
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("seconds into the run"));
-        plot.add(subplot(throughput, throughputLabel, 1), 3);
+        List<Color> throughputColours = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            throughputColours.add(colour(i));
+        }
+        plot.add(subplot(throughput, throughputLabel, throughputColours, false), 3);
         if (latency.getSeriesCount() > 0) {
-            plot.add(subplot(latency, "latency ms (p50 solid, p99 dashed)", 2), 2);
+            plot.add(subplot(latency, "latency ms (p50 solid, p99 dashed)", latencyColours, true), 2);
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -77,12 +86,16 @@ public final class ResultChart {
         return file;
     }
 
-    /** {@code linesPerColour} 2 draws p50 and p99 of a series in its colour, p99 dashed. */
-    private static XYPlot subplot(XYSeriesCollection data, String label, int linesPerColour) {
+    private static Color colour(int seriesIndex) {
+        return COLOURS[seriesIndex % COLOURS.length];
+    }
+
+    /** With {@code p50AndP99} the lines come in pairs, p50 then p99, the p99 dashed; a series keeps its colour in both plots. */
+    private static XYPlot subplot(XYSeriesCollection data, String label, List<Color> colours, boolean p50AndP99) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, COLOURS[(i / linesPerColour) % COLOURS.length]);
-            boolean dashed = linesPerColour == 2 && i % 2 == 1;
+            renderer.setSeriesPaint(i, colours.get(i));
+            boolean dashed = p50AndP99 && i % 2 == 1;
             renderer.setSeriesStroke(i, dashed
                     ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
                     : new BasicStroke(1.5f));

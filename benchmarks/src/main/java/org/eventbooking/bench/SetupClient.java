@@ -46,8 +46,14 @@ final class SetupClient {
         if (registered.statusCode() != 409) {
             expect(201, registered, "register " + email);
         }
-        return expect(200, post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD)), "login " + email)
-                .get("accessToken").asText();
+        // A registration answered late (504, then 409 on retry) can reach the login's account view
+        // a moment after the answer on a node this busy: look again rather than fail the run.
+        HttpResponse<String> login = post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
+        for (int attempt = 1; login.statusCode() == 401 && attempt < 20; attempt++) {
+            Thread.sleep(500);
+            login = post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
+        }
+        return expect(200, login, "login " + email).get("accessToken").asText();
     }
 
     /** Creates an event of equal sections and returns its id; holds last an hour so none expire mid-run. */
