@@ -102,7 +102,7 @@ final class FlashSaleBenchmark implements Callable<Integer> {
             }
             String eventId = setup.createEvent(organizer, "Flash sale", sections, ROWS, SEATS_PER_ROW, holdTtlSeconds, 4);
             List<String> tokens = signUpCrowd(setup);
-            RequestGate gate = new RequestGate(connections, 4);
+            RequestGate gate = RequestGate.withOwnClients(connections, 4, "flash-sale-client");
             SaleApi api = new SaleApi(gate, node.baseUrl(), eventId);
 
             long openNs = System.nanoTime();
@@ -111,7 +111,7 @@ final class FlashSaleBenchmark implements Callable<Integer> {
             System.out.printf("the sale opens: %,d seats in %d sections, %,d customers at once, %d%% walk away, holds last %d s%n",
                     seats, sections.size(), customers, abandonPercent, holdTtlSeconds);
             // The watcher has its own connection: in the crowd's queue it would see the sell-out late.
-            SaleApi watcherApi = new SaleApi(new RequestGate(1, 1), node.baseUrl(), eventId);
+            SaleApi watcherApi = new SaleApi(RequestGate.withOwnClients(1, 1, "flash-sale-watcher"), node.baseUrl(), eventId);
             crowd.open(openNs);
             long soldOutNs;
             try {

@@ -7,10 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,13 +30,10 @@ final class OpenModelLoad {
     private static final long MAX_LATENCY_US = TimeUnit.MINUTES.toMicros(2);
     private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(40);
 
-    private final List<HttpClient> clients;
     private final LongFunction<HttpRequest> requests;
     private final double rate;
     private final long maxInFlight;
-    private final Semaphore connections;
-    /** Requests that are due but wait for a free connection, oldest first. */
-    private final Queue<Runnable> waitingForConnection = new ConcurrentLinkedQueue<>();
+    private final RequestGate gate;
 
     private final AtomicLong inFlight = new AtomicLong();
     /** Answered holds per second of the whole run (warm-up included) and their latency, for the chart. */
@@ -64,8 +58,7 @@ final class OpenModelLoad {
      */
     OpenModelLoad(List<HttpClient> clients, LongFunction<HttpRequest> requests, double rate, long maxInFlight, int connections) {
         this.maxInFlight = maxInFlight;
-        this.connections = new Semaphore(connections);
-        this.clients = List.copyOf(clients);
+        this.gate = new RequestGate(clients, connections);
         this.requests = requests;
         this.rate = rate;
     }
@@ -191,35 +184,8 @@ final class OpenModelLoad {
         }
         phase.sent.increment();
         inFlight.incrementAndGet();
-        waitingForConnection.add(() -> transmit(index, dueNs, phase, measuredFromNs, endNs));
-        sendWaiting();
-    }
-
-    /** Sends queued requests while connections are free. */
-    private void sendWaiting() {
-        while (!waitingForConnection.isEmpty() && connections.tryAcquire()) {
-            Runnable next = waitingForConnection.poll();
-            if (next == null) {
-                connections.release();
-                return;
-            }
-            next.run();
-        }
-    }
-
-    private void transmit(long index, long dueNs, Phase phase, long measuredFromNs, long endNs) {
-        HttpClient client = clients.get((int) (index % clients.size()));
-        try {
-            client.sendAsync(requests.apply(index), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> {
-                        connections.release();
-                        complete(phase, dueNs, response, failure, measuredFromNs, endNs);
-                        sendWaiting();
-                    });
-        } catch (RuntimeException e) {
-            connections.release();
-            complete(phase, dueNs, null, e, measuredFromNs, endNs);
-        }
+        gate.send(requests.apply(index), HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> complete(phase, dueNs, response, failure, measuredFromNs, endNs));
     }
 
     private void complete(Phase phase, long dueNs, HttpResponse<?> response, Throwable failure, long measuredFromNs, long endNs) {
