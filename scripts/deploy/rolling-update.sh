@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rolling update of the gateway nodes, one at a time: recreate a node with the image tag of the env file
 # (BOOKING_IMAGE_TAG), wait until it is healthy (/ready: Streams RUNNING), then the next. nginx skips
-# the node while it restarts (proxy_next_upstream, max_fails), and Kafka Streams moves the node's
-# partitions to the others and back, so clients see no errors, only slower answers during the handover.
+# the node while it restarts (proxy_next_upstream, max_fails; commands are never resent, a client
+# retries them with the same Idempotency-Key), and Kafka Streams moves the node's partitions to the
+# others and back.
 # The same works for Connect (service connect) and, one broker at a time, for kafka-1..3.
 # Usage: scripts/deploy/rolling-update.sh ENV_FILE [PROJECT [SERVICE...]]   default: booking gateway-1 gateway-2
 set -euo pipefail
