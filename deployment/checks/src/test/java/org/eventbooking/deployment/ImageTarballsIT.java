@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The image tarballs Jib built in this reactor (deployment/*-image): what a container runs, as whom, on which port. */
-class ImagesTest {
+/**
+ * The image tarballs Jib built in this reactor (deployment/*-image, package phase, hence an IT that
+ * runs in verify): what a container runs, as whom, on which port, with which files.
+ */
+class ImageTarballsIT {
 
     @Test
     void the_node_image_runs_gateway_main_unprivileged_on_8080() {
