@@ -5,13 +5,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command line tool to completion and keeps what it printed (stdout and stderr together). */
 record ProcessRun(List<String> command, int exitCode, String output) {
 
     static ProcessRun of(Path workDir, String... command) {
+        return of(workDir, null, command);
+    }
+
+    /** With exactly {@code environment} as the environment (null: this process's own). */
+    static ProcessRun of(Path workDir, Map<String, String> environment, String... command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        if (environment != null) {
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+        }
         builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         try {
             Process process = builder.start();
