@@ -54,9 +54,9 @@ public final class InspectCommand implements Runnable {
                 throw new OperatorException("no booking " + bookingId + " in the log at " + kafka.bootstrap()
                         + ": check the id (GET /api/me/bookings lists a user's bookings)");
             }
-            System.out.println("booking " + bookingId + ": " + facts.size() + " facts");
-            facts.forEach(record -> System.out.println(HistoryLine.of(record, null)));
-            System.out.println("status now: " + statusAfter(facts.get(facts.size() - 1)));
+            out().println("booking " + bookingId + ": " + facts.size() + " facts");
+            facts.forEach(record -> out().println(HistoryLine.of(record, null)));
+            out().println("status now: " + statusAfter(facts.get(facts.size() - 1)));
             return OK;
         }
     }
@@ -86,8 +86,8 @@ public final class InspectCommand implements Runnable {
             }
             // Stable: records of one topic keep their log order; the catalog's creation comes first.
             facts.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
-            System.out.println("event " + eventId + ": " + facts.size() + " facts");
-            facts.forEach(record -> System.out.println(HistoryLine.of(record, null)));
+            out().println("event " + eventId + ": " + facts.size() + " facts");
+            facts.forEach(record -> out().println(HistoryLine.of(record, null)));
             return OK;
         }
     }

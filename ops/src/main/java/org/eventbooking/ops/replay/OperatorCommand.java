@@ -1,5 +1,6 @@
 package org.eventbooking.ops.replay;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,4 +29,9 @@ public abstract class OperatorCommand implements Callable<Integer> {
     }
 
     protected abstract int execute();
+
+    /** Where results go (picocli's writer, so tests can capture it); progress goes to stderr. */
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 }

@@ -1,6 +1,6 @@
 package org.eventbooking.ops.replay;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,7 +42,7 @@ public final class ReplayProjectionsCommand extends OperatorCommand {
             throw new OperatorException("no reporting database: pass --postgres-url or set BOOKING_POSTGRES_URL"
                     + " (scripts/postgres.sh url DIR prints it for a local server)");
         }
-        PrintStream out = System.out;
+        PrintWriter out = out();
         long start = System.nanoTime();
         ConnectRest connect = new ConnectRest(connectUrl, connector);
         connect.state(); // fails with advice when the worker or the connector is not there

@@ -1,6 +1,6 @@
 package org.eventbooking.ops.replay;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +40,7 @@ public final class ReplayStateCommand extends OperatorCommand {
 
     @Override
     protected int execute() {
-        PrintStream out = System.out;
+        PrintWriter out = out();
         long start = System.nanoTime();
         try (Admin admin = kafka.reachableAdmin()) {
             StateRebuild rebuild = new StateRebuild(admin, kafka.bootstrap(), application, System.err);
@@ -51,7 +51,7 @@ public final class ReplayStateCommand extends OperatorCommand {
         }
     }
 
-    private static void printTable(PrintStream out, StateRebuild.Outcome outcome) {
+    private static void printTable(PrintWriter out, StateRebuild.Outcome outcome) {
         out.printf("%-22s %-26s %-26s %s%n", "store", "before (entries:sum)", "fold of the log", "rebuilt changelog");
         for (String store : StoreNames.REBUILT_BY_REPLAY) {
             out.printf("%-22s %-26s %-26s %s%n", store, outcome.before().tables().get(store), outcome.rebuilt().tables().get(store),
@@ -59,7 +59,7 @@ public final class ReplayStateCommand extends OperatorCommand {
         }
     }
 
-    private static int checkVerdict(PrintStream out, StateRebuild.Outcome outcome) {
+    private static int checkVerdict(PrintWriter out, StateRebuild.Outcome outcome) {
         if (outcome.identical()) {
             out.printf(Locale.ROOT, "replay state: IDENTICAL - the stores equal the fold of %,d events%n", outcome.events());
             return OK;
@@ -69,7 +69,7 @@ public final class ReplayStateCommand extends OperatorCommand {
         return FAILED;
     }
 
-    private static int rebuildVerdict(PrintStream out, StateRebuild.Outcome outcome, double seconds) {
+    private static int rebuildVerdict(PrintWriter out, StateRebuild.Outcome outcome, double seconds) {
         int stores = StoreNames.REBUILT_BY_REPLAY.size();
         if (!outcome.verified()) {
             out.printf(Locale.ROOT, "replay state: FAILED - the rebuilt changelogs differ from the fold of %,d events;"

@@ -28,7 +28,7 @@ public final class StreamsApplication {
         if (!active.isEmpty()) {
             throw new OperatorException(active.size() + " member(s) of Streams application '" + applicationId
                     + "' are active (" + String.join(", ", active) + "): stop every node (./booking node, ./booking dev)"
-                    + " and run this again; a node that was killed leaves the group after its session timeout (45 s)");
+                    + " and run this again; a node leaves the group when it stops cleanly, a killed one after its session timeout (45 s)");
         }
     }
 
