@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./booking bench <scenario>}: each scenario prints a table and ends with a {@code RESULT} line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the booking engine on this machine.",
-        subcommands = {TopologyBenchmark.class, HttpBenchmark.class, ProjectionBenchmark.class})
+        subcommands = {TopologyBenchmark.class, HttpBenchmark.class, ProjectionBenchmark.class, ReplayBenchmark.class})
 public final class BenchMain implements Runnable {
 
     @Override

@@ -1,6 +1,7 @@
 package org.eventbooking.ops.replay;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,13 @@ import org.eventbooking.state.Table;
 import org.eventbooking.topology.StoreSerdes;
 
 /**
- * A store as Kafka Streams would restore it from its changelog: the committed records from the
- * start, the last value of each key winning and a null value deleting it. Only the surviving
- * values are deserialised.
+ * Stores as Kafka Streams would restore them from their changelogs: the committed records from the
+ * start, the last value of each key winning and a null value deleting it. Every changelog is read
+ * in one pass by one consumer, and only the surviving values are deserialised.
  */
 public final class ChangelogReader {
 
-    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final String bootstrapServers;
 
@@ -32,30 +33,36 @@ public final class ChangelogReader {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** The store's content; {@code progress} gets the running count of records read. */
-    public Table<?> read(String store, String topic, LongConsumer progress) {
-        Map<String, byte[]> latest = new HashMap<>();
+    /** The content of each store, by store name, from {@code topicsByStore}; {@code progress} gets records read. */
+    public Map<String, Table<?>> read(Map<String, String> topicsByStore, LongConsumer progress) {
+        Map<String, Map<String, byte[]>> latest = new HashMap<>();
+        topicsByStore.values().forEach(topic -> latest.put(topic, new HashMap<>()));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> all = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> all = new ArrayList<>();
+            for (String topic : topicsByStore.values()) {
+                consumer.partitionsFor(topic).forEach(p -> all.add(new TopicPartition(topic, p.partition())));
+            }
             consumer.assign(all);
             consumer.seekToBeginning(all);
             Map<TopicPartition, Long> end = consumer.endOffsets(all);
             long records = 0;
             while (!reachedEnd(consumer, end)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    Map<String, byte[]> entries = latest.get(record.topic());
                     if (record.value() == null) {
-                        latest.remove(record.key());
+                        entries.remove(record.key());
                     } else {
-                        latest.put(record.key(), record.value());
+                        entries.put(record.key(), record.value());
                     }
                     records++;
                 }
                 progress.accept(records);
             }
         }
-        return decode(store, topic, latest);
+        Map<String, Table<?>> stores = new HashMap<>();
+        topicsByStore.forEach((store, topic) -> stores.put(store, decode(store, topic, latest.get(topic))));
+        return stores;
     }
 
     private static Table<?> decode(String store, String topic, Map<String, byte[]> latest) {
@@ -77,6 +84,7 @@ public final class ChangelogReader {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
         return props;
     }
 }

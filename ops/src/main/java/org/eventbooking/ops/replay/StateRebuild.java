@@ -117,19 +117,22 @@ public final class StateRebuild {
     /** The checksum of every store as restored from its changelog; a missing changelog is {@value #MISSING}. */
     private StateChecksum storedChecksum(String phase) {
         Set<String> topics = KafkaOptions.await(admin.listTopics().names(), "list topics");
-        ChangelogReader reader = new ChangelogReader(bootstrapServers);
-        Map<String, String> sums = new LinkedHashMap<>();
+        Map<String, String> present = new LinkedHashMap<>();
+        Map<String, String> sums = new TreeMap<>();
         for (String store : StoreNames.REBUILT_BY_REPLAY) {
             String topic = layout.changelogTopic(store);
-            if (!topics.contains(topic)) {
+            if (topics.contains(topic)) {
+                present.put(store, topic);
+            } else {
                 sums.put(store, MISSING);
-                continue;
             }
-            Progress progress = new Progress(log, phase + " " + store, endOffsets(List.of(topic)));
-            Table<?> content = reader.read(store, topic, progress);
-            sums.put(store, StateChecksum.of(Map.of(store, content)).tables().get(store));
         }
-        return new StateChecksum(new LinkedHashMap<>(new TreeMap<>(sums)));
+        if (!present.isEmpty()) {
+            Progress progress = new Progress(log, phase, endOffsets(List.copyOf(present.values())));
+            sums.putAll(StateChecksum.of(new ChangelogReader(bootstrapServers).read(present, progress)).tables());
+            log.printf("%s: read %d changelogs in %.1f s%n", phase, present.size(), progress.elapsedSeconds());
+        }
+        return new StateChecksum(new LinkedHashMap<>(sums));
     }
 
     /** Partitions of each store's changelog: those of the input topic of the sub-topology that owns it. */

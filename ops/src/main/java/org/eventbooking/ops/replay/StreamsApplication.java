@@ -18,6 +18,13 @@ public final class StreamsApplication {
             description = "Streams application id of the nodes (default: BOOKING_APPLICATION_ID or ${DEFAULT-VALUE}).")
     String applicationId;
 
+    /** The application with this id, for callers that are not a command line. */
+    public static StreamsApplication named(String applicationId) {
+        StreamsApplication application = new StreamsApplication();
+        application.applicationId = applicationId;
+        return application;
+    }
+
     public String id() {
         return applicationId;
     }
