@@ -52,7 +52,8 @@ class ReplayStateIT {
 
     @BeforeAll
     static void startKafka() {
-        kafka = LocalKafkaCluster.builder().heap("-Xmx512m").build();
+        // A loaded CI host may need more than the default minute for a broker to come up.
+        kafka = LocalKafkaCluster.builder().heap("-Xmx512m").startTimeout(Duration.ofMinutes(3)).build();
         kafka.start();
         try (Admin admin = admin()) {
             new TopicProvisioner(admin).createMissing(3, (short) 1);
@@ -75,6 +76,10 @@ class ReplayStateIT {
         try (BookingEngine engine = BookingEngine.start(kafka.bootstrapServers(), APPLICATION, nodeState)) {
             makeBookings(engine, eventId, shortHolds, releasedHold);
             live = engine.checksum();
+            Run history = run("inspect", "booking", confirmedBookingId(eventId, engine), "--bootstrap", kafka.bootstrapServers());
+            assertThat(history.exit).as(history.err).isZero();
+            assertThat(history.out).contains("SeatsHeld", "BookingConfirmed", "seats=FLOOR-2-1,FLOOR-2-2", "cause: command ",
+                    "status now: CONFIRMED");
             assertThat(live.tables()).containsOnlyKeys(StoreNames.REBUILT_BY_REPLAY);
             Run refused = replay("state", "--state-dir", stateRoot.toString());
             assertThat(refused.exit).isEqualTo(1);
@@ -157,6 +162,11 @@ class ReplayStateIT {
                         && engine.reads().booking(eventId, cancelled.bookingId()).orElseThrow().status() == BookingStatus.CANCELLED
                         && engine.reads().account("bob@example.com").isPresent()
                         && engine.reads().userBookings("u-2").size() == 2);
+    }
+
+    private static String confirmedBookingId(String eventId, BookingEngine engine) {
+        return engine.reads().userBookings("u-1").stream()
+                .filter(b -> b.eventId().equals(eventId) && b.status() == BookingStatus.CONFIRMED).findFirst().orElseThrow().bookingId();
     }
 
     /** A sold seat made available behind the engine's back, as a bad changelog write would. */
