@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ./booking bench <scenario>}: each scenario prints a table and ends with a {@code RESULT} line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the booking engine on this machine.",
-        subcommands = {TopologyBenchmark.class, HttpBenchmark.class, ProjectionBenchmark.class, PostgresBaselineBenchmark.class, CompareBenchmark.class, FlashSaleBenchmark.class})
+        subcommands = {TopologyBenchmark.class, HttpBenchmark.class, ProjectionBenchmark.class, ReplayBenchmark.class,
+                PostgresBaselineBenchmark.class, CompareBenchmark.class, FlashSaleBenchmark.class})
 public final class BenchMain implements Runnable {
 
     @Override
