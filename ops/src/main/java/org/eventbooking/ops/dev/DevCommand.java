@@ -111,10 +111,11 @@ public final class DevCommand implements Callable<Integer> {
         ReadyLine ready;
         try {
             ready = new DevPlatform(settings, dir, supervisor, out).start(Duration.ofSeconds(startTimeoutSeconds));
-        } catch (Supervisor.StoppingException e) {
-            stopped.await(); // the shutdown hook stops what was started; the JVM exits after it
-            return ExitCodes.FAILED;
         } catch (RuntimeException e) {
+            if (supervisor.isStopping()) {
+                stopped.await(); // Ctrl-C or SIGTERM while starting: the shutdown hook stops everything
+                return ExitCodes.FAILED;
+            }
             err.println("booking dev: could not start: " + e.getMessage());
             supervisor.stopAll();
             return ExitCodes.FAILED;

@@ -50,11 +50,12 @@ final class DevPlatform {
 
         say("starting the Connect worker (REST on 127.0.0.1:" + settings.connectPort() + ") and "
                 + settings.nodes() + " node(s) from port " + settings.firstHttpPort());
-        ConnectPart connect = supervisor.add(ConnectPart.launch(settings.repoRoot(), dataDir.connect(),
+        ConnectPart connect = supervisor.start(() -> ConnectPart.launch(settings.repoRoot(), dataDir.connect(),
                 settings.connectPort(), bootstrap, postgresUrl));
         List<NodePart> nodes = new ArrayList<>();
         for (int node = 1; node <= settings.nodes(); node++) {
-            nodes.add(supervisor.add(launchNode(node, bootstrap, redisUrl)));
+            int number = node;
+            nodes.add(supervisor.start(() -> launchNode(number, bootstrap, redisUrl)));
         }
         connect.awaitReady(deadline);
         say("Connect worker ready: the projection sink is RUNNING (log " + connect.log() + ")");
@@ -88,13 +89,13 @@ final class DevPlatform {
 
     private String startPostgres() {
         say("starting PostgreSQL (data " + dataDir.postgres() + ")");
-        return supervisor.add(PostgresPart.start(dataDir.postgres(), settings.postgresPort())).url();
+        return supervisor.start(() -> PostgresPart.start(dataDir.postgres(), settings.postgresPort())).url();
     }
 
     private String startRedis() {
         int port = settings.redisPort() == 0 ? Ports.free() : settings.redisPort();
         say("starting Redis on 127.0.0.1:" + port);
-        return supervisor.add(RedisPart.start(dataDir.redis(), port)).url();
+        return supervisor.start(() -> RedisPart.start(dataDir.redis(), port)).url();
     }
 
     private void provisionTopics(String bootstrap) {

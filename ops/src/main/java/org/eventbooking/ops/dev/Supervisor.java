@@ -1,8 +1,10 @@
 package org.eventbooking.ops.dev;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 import org.eventbooking.ops.process.LogTail;
 
 /**
@@ -13,20 +15,38 @@ import org.eventbooking.ops.process.LogTail;
 final class Supervisor {
 
     private static final int TAIL_LINES = 30;
+    private static final Duration START_GRACE = Duration.ofSeconds(90);
 
     private final Deque<Part> parts = new ArrayDeque<>();
     private final PrintStream progress;
     private final PrintStream errors;
     private boolean stopping;
+    private int startsUnderWay;
 
     Supervisor(PrintStream progress, PrintStream errors) {
         this.progress = progress;
         this.errors = errors;
     }
 
-    /** Takes a just-started part under watch; stops it at once when a stop is already under way. */
-    <P extends Part> P add(P part) {
-        return watch(register(part));
+    /**
+     * Runs {@code starter} and takes the part it returns under watch; stops it at once when a stop
+     * came in meanwhile. A stop waits for starts under way, so none leaves a process behind.
+     */
+    <P extends Part> P start(Supplier<P> starter) {
+        synchronized (this) {
+            if (stopping) {
+                throw new StoppingException();
+            }
+            startsUnderWay++;
+        }
+        try {
+            return watch(register(starter.get()));
+        } finally {
+            synchronized (this) {
+                startsUnderWay--;
+                notifyAll();
+            }
+        }
     }
 
     /** Takes a part to stop with the others, before it starts; {@link #watch} it once it runs. */
@@ -60,7 +80,24 @@ final class Supervisor {
             progress.println("booking dev: stopping " + part.name());
             part.stop();
         }
+        awaitStartsUnderWay();
         progress.println("booking dev: stopped");
+    }
+
+    synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    // A part still starting stops itself when it registers (see register); this waits for that.
+    private synchronized void awaitStartsUnderWay() {
+        long deadline = System.nanoTime() + START_GRACE.toNanos();
+        try {
+            while (startsUnderWay > 0 && System.nanoTime() < deadline) {
+                wait(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void exited(Part part, ProcessHandle process) {

@@ -34,7 +34,7 @@ class TopicsCommandIT {
 
     @BeforeAll
     static void startKafka() {
-        kafka = LocalKafkaCluster.builder().build();
+        kafka = LocalKafkaCluster.builder().startTimeout(Duration.ofMinutes(2)).build(); // a loaded CI host is slow
         kafka.start();
     }
 
