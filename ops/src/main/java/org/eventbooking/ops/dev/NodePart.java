@@ -1,5 +1,9 @@
 package org.eventbooking.ops.dev;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +26,25 @@ final class NodePart implements Part {
         this.baseUrl = baseUrl;
     }
 
-    /** Starts the node from the launcher's own classpath, which holds the api-gateway module. */
-    static NodePart launch(String nodeId, int port, List<String> jvmOptions, Map<String, String> env, Path workDir, Path log) {
+    /**
+     * Starts the node from the api-gateway module's own classpath, as {@code ./booking node} does:
+     * the launcher's classpath also holds Connect's and the admin tools' libraries, whose older
+     * Jetty jars would shadow the node's.
+     */
+    static NodePart launch(String nodeId, int port, List<String> jvmOptions, Map<String, String> env, Path repoRoot, Path log) {
         List<String> command = new ArrayList<>(List.of(JAVA.toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
-        return new NodePart(ChildProcess.start(nodeId, command, env, workDir, log), "http://127.0.0.1:" + port);
+        command.addAll(List.of("-cp", gatewayClasspath(repoRoot), MAIN_CLASS));
+        return new NodePart(ChildProcess.start(nodeId, command, env, repoRoot, log), "http://127.0.0.1:" + port);
+    }
+
+    private static String gatewayClasspath(Path repoRoot) {
+        Path module = repoRoot.resolve("api-gateway/target");
+        try {
+            return module.resolve("classes") + File.pathSeparator + Files.readString(module.resolve("runtime.classpath")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("api-gateway is not built (" + e.getMessage() + "): run ./booking build", e);
+        }
     }
 
     String baseUrl() {
