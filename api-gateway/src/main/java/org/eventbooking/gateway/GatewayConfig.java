@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eventbooking.gateway.auth.TokenService;
+import org.eventbooking.gateway.tracing.TracingSettings;
 
 /**
  * Every setting of a node, typed, from environment variables ({@code BOOKING_*}, listed in the
@@ -43,7 +44,8 @@ public record GatewayConfig(
         String publicUrl,
         boolean fakeProvider,
         String webhookSecret,
-        Duration webhookMaxAge) {
+        Duration webhookMaxAge,
+        TracingSettings tracing) {
 
     /** Verifies development webhooks only; a production node refuses to start with it. */
     public static final String DEV_WEBHOOK_SECRET = "dev-only-webhook-secret-do-not-use-in-production";
@@ -98,7 +100,10 @@ public record GatewayConfig(
                 s.text("BOOKING_PUBLIC_URL", ""),
                 Boolean.parseBoolean(s.text("BOOKING_FAKE_PROVIDER", "false")),
                 s.text("BOOKING_PAYMENT_WEBHOOK_SECRET", DEV_WEBHOOK_SECRET),
-                Duration.ofSeconds(s.integer("BOOKING_WEBHOOK_MAX_AGE_SECONDS", 300)));
+                Duration.ofSeconds(s.integer("BOOKING_WEBHOOK_MAX_AGE_SECONDS", 300)),
+                new TracingSettings(s.text("BOOKING_OTLP_ENDPOINT", ""),
+                        s.parsed("BOOKING_TRACE_SAMPLE_RATIO", "1.0", Double::parseDouble),
+                        s.text("BOOKING_TRACE_SERVICE_NAME", "booking-node")));
     }
 
     /** The partition of {@code booking-replies} this node reads replies from. */

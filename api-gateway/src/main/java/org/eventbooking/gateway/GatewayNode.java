@@ -1,6 +1,8 @@
 package org.eventbooking.gateway;
 
 import io.javalin.Javalin;
+import io.opentelemetry.api.OpenTelemetry;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -38,12 +40,14 @@ import org.eventbooking.gateway.redis.RedisConnection;
 import org.eventbooking.gateway.redis.RedisEndpoint;
 import org.eventbooking.gateway.redis.RedisOutageListener;
 import org.eventbooking.gateway.redis.TokenDenylist;
+import org.eventbooking.gateway.tracing.NodeTracing;
 import org.eventbooking.topology.BookingTopology;
 import org.eventbooking.topology.StoreReads;
 import org.eventbooking.topology.StreamsSettings;
 import org.eventbooking.topology.TopicProvisioner;
 import org.eventbooking.topology.Topics;
 import org.eventbooking.topology.TopologySettings;
+import org.eventbooking.topology.TopologyTelemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,22 +65,38 @@ public final class GatewayNode implements AutoCloseable {
     private final int port;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final GatewayMetrics metrics = new GatewayMetrics();
+    private final OpenTelemetry openTelemetry;
     private KafkaStreams streams;
     private KafkaReachability kafka;
     private Javalin app;
 
-    private GatewayNode(GatewayConfig config) {
+    private GatewayNode(GatewayConfig config, OpenTelemetry openTelemetry) {
         this.config = config;
+        this.openTelemetry = openTelemetry;
         this.port = config.httpPort() == 0 ? freePort() : config.httpPort();
     }
 
+    /** A node tracing as its configuration says (OTLP when {@code BOOKING_OTLP_ENDPOINT} is set). */
     public static GatewayNode start(GatewayConfig config) {
-        GatewayNode node = new GatewayNode(config);
+        OpenTelemetry openTelemetry = NodeTracing.create(config.tracing(), config.nodeId());
+        GatewayNode node = new GatewayNode(config, openTelemetry);
+        if (openTelemetry instanceof Closeable sdk) {
+            node.started(sdk);
+        }
+        return node.startOrClose();
+    }
+
+    /** A node that traces with {@code openTelemetry} (tests pass an SDK with an in-memory exporter); the caller closes it. */
+    public static GatewayNode start(GatewayConfig config, OpenTelemetry openTelemetry) {
+        return new GatewayNode(config, openTelemetry).startOrClose();
+    }
+
+    private GatewayNode startOrClose() {
         try {
-            node.startParts();
-            return node;
+            startParts();
+            return this;
         } catch (RuntimeException | InterruptedException e) {
-            node.close();
+            close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -88,6 +108,7 @@ public final class GatewayNode implements AutoCloseable {
         int replyPartition;
         Admin admin = Admin.create(adminProperties());
         kafka = started(new KafkaReachability(admin));
+        metrics.watchDeadLetters(admin);
         try {
             new TopicProvisioner(admin).createMissing(config.topicPartitions(), config.replicationFactor());
             replyPartition = config.replyPartitionOf(admin.describeTopics(List.of(Topics.BOOKING_REPLIES.name()))
@@ -99,8 +120,9 @@ public final class GatewayNode implements AutoCloseable {
         RedisConnection redis = started(new RedisConnection(RedisEndpoint.parse(config.redisUrl(), Duration.ofMillis(200)),
                 redisOutages()));
         HostInfo self = new HostInfo(config.advertisedHost(), port);
-        streams = new KafkaStreams(BookingTopology.build(TopologySettings.defaults().withMaxSeatsPerEvent(config.maxSeatsPerEvent())),
-                streamsProperties());
+        streams = new KafkaStreams(BookingTopology.build(TopologySettings.defaults().withMaxSeatsPerEvent(config.maxSeatsPerEvent()),
+                new TopologyTelemetry(metrics.decisions(), openTelemetry)), streamsProperties());
+        metrics.watch(streams);
         streams.setStateListener((now, before) -> {
             metrics.streamsState(now.name());
             LOG.info("streams state {} -> {}", before, now);
@@ -117,7 +139,7 @@ public final class GatewayNode implements AutoCloseable {
         ReplyListener replies = started(new ReplyListener(config.kafkaBootstrap(), replyPartition, config.nodeId()));
         replies.start(START_TIMEOUT);
         CommandBus commands = started(new CommandBus(config.kafkaBootstrap(), config.nodeId(), replies, replyPartition,
-                config.replyTimeout()));
+                config.replyTimeout(), openTelemetry));
         PeerClient peers = new PeerClient(config.jwtSecret());
         LocalReads local = new LocalReads(new StoreReads(streams));
         ClusterReads reads = new ClusterReads(streams, self, local, peers);
@@ -138,7 +160,7 @@ public final class GatewayNode implements AutoCloseable {
                 new TokenDenylist(redis, "booking:revoked:", Clock.systemUTC()),
                 new TokenService(config.jwtSecret().getBytes(StandardCharsets.UTF_8), "event-booking", config.tokenTtl(), Clock.systemUTC()),
                 new PasswordHasher(config.bcryptCost()), config.adminEmails(), config.maxSeatsPerEvent(), metrics, this::isReady,
-                fakeProvider, webhookSignature, config.webhookMaxAge()));
+                fakeProvider, webhookSignature, config.webhookMaxAge(), openTelemetry));
         streams.start();
         app.start(config.httpHost(), port);
         started(app::stop);

@@ -2,6 +2,7 @@ package org.eventbooking.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -13,6 +14,7 @@ import org.eventbooking.topology.internals.ReplyPartitioner;
 import org.eventbooking.topology.internals.UserBookingsProcessor;
 import org.eventbooking.topology.internals.UserCommandProcessor;
 import org.eventbooking.topology.internals.StoredOutcome;
+import org.eventbooking.topology.internals.TracedCommandProcessor;
 
 /**
  * The booking engine, three sub-topologies:
@@ -37,19 +39,24 @@ public final class BookingTopology {
     }
 
     public static Topology build(TopologySettings settings) {
+        return build(settings, TopologyTelemetry.none());
+    }
+
+    public static Topology build(TopologySettings settings, TopologyTelemetry telemetry) {
         Topology topology = new Topology();
-        addBookings(topology, settings);
-        addUsers(topology);
+        addBookings(topology, settings, telemetry);
+        addUsers(topology, telemetry);
         addUserBookingsView(topology);
         return topology;
     }
 
-    private static void addBookings(Topology topology, TopologySettings settings) {
+    private static void addBookings(Topology topology, TopologySettings settings, TopologyTelemetry telemetry) {
         // Commands are read as bytes so an unreadable one goes to the dead-letter topic inside the
         // processor's transaction, instead of stopping the topology.
         topology.addSource(COMMANDS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.BOOKING_COMMANDS.name());
-        topology.addProcessor(PROCESSOR, () -> new BookingCommandProcessor(settings), COMMANDS_SOURCE);
+        topology.addProcessor(PROCESSOR, () -> traced(new BookingCommandProcessor(settings, telemetry.decisions()), telemetry,
+                Topics.BOOKING_COMMANDS.name()), COMMANDS_SOURCE);
 
         // The record cache only pays where a key is written again within a commit interval: the
         // section counts and row bitmaps then send one changelog record per key and commit, not one per
@@ -71,10 +78,11 @@ public final class BookingTopology {
     }
 
     /** Sign-ups: {@code user-commands} (keyed by email) → one decider per email → {@code event-streams}. */
-    private static void addUsers(Topology topology) {
+    private static void addUsers(Topology topology, TopologyTelemetry telemetry) {
         topology.addSource(USER_COMMANDS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.USER_COMMANDS.name());
-        topology.addProcessor(USER_PROCESSOR, UserCommandProcessor::new, USER_COMMANDS_SOURCE);
+        topology.addProcessor(USER_PROCESSOR, () -> traced(new UserCommandProcessor(), telemetry, Topics.USER_COMMANDS.name()),
+                USER_COMMANDS_SOURCE);
         topology.addStateStore(keyValueStore(StoreNames.USERS), USER_PROCESSOR);
         addSink(topology, UserCommandProcessor.USER_EVENTS_SINK, Topics.EVENT_STREAMS, USER_PROCESSOR);
         addReplyAndDeadLetterSinks(topology, UserCommandProcessor.USER_REPLIES_SINK, UserCommandProcessor.USER_DEAD_LETTERS_SINK,
@@ -87,6 +95,11 @@ public final class BookingTopology {
         topology.addSource(BOOKINGS_BY_USER_SOURCE, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
         topology.addProcessor(USER_BOOKINGS_PROCESSOR, UserBookingsProcessor::new, BOOKINGS_BY_USER_SOURCE);
         topology.addStateStore(keyValueStore(StoreNames.USER_BOOKINGS), USER_BOOKINGS_PROCESSOR);
+    }
+
+    private static <KOut, VOut> Processor<String, byte[], KOut, VOut> traced(Processor<String, byte[], KOut, VOut> processor,
+                                                                            TopologyTelemetry telemetry, String topic) {
+        return telemetry.tracing() ? new TracedCommandProcessor<>(processor, telemetry.openTelemetry(), topic) : processor;
     }
 
     private static <V> void addSink(Topology topology, String name, Topic<String, V> topic, String parent) {

@@ -1,5 +1,6 @@
 package org.eventbooking.gateway.command;
 
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
@@ -31,8 +32,10 @@ public final class CommandBus implements AutoCloseable {
     private final ReplyListener replies;
     private final byte[] replyPartition;
     private final Duration timeout;
+    private final CommandSpans spans;
 
-    public CommandBus(String bootstrapServers, String nodeId, ReplyListener replies, int replyPartition, Duration timeout) {
+    public CommandBus(String bootstrapServers, String nodeId, ReplyListener replies, int replyPartition, Duration timeout,
+                      OpenTelemetry openTelemetry) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -46,6 +49,7 @@ public final class CommandBus implements AutoCloseable {
         this.replies = replies;
         this.replyPartition = ReplyListener.utf8(Integer.toString(replyPartition));
         this.timeout = timeout;
+        this.spans = new CommandSpans(openTelemetry);
     }
 
     public CompletableFuture<CommandReply> send(BookingCommand command, String traceparent) {
@@ -67,6 +71,7 @@ public final class CommandBus implements AutoCloseable {
         if (traceparent != null) {
             record.headers().add(RecordHeaderNames.TRACEPARENT, ReplyListener.utf8(traceparent));
         }
+        spans.sending(record, reply);
         try {
             producer.send(record, (metadata, failure) -> {
                 if (failure != null) {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,17 +38,23 @@ public final class GatewayApp {
                         AvailabilityFeed feed, HotReadCache cache, Duration cacheTtl, HoldRateLimiter limiter,
                         TokenDenylist denylist, TokenService tokens, PasswordHasher passwords, Set<String> adminEmails,
                         int maxSeatsPerEvent, GatewayMetrics metrics, BooleanSupplier ready,
-                        Optional<FakePaymentProvider> fakeProvider, WebhookSignature webhookSignature, Duration webhookMaxAge) {
+                        Optional<FakePaymentProvider> fakeProvider, WebhookSignature webhookSignature, Duration webhookMaxAge,
+                        OpenTelemetry openTelemetry) {
     }
 
     public static Javalin create(Parts parts) {
         Authenticator auth = new Authenticator(parts.tokens(), parts.denylist());
+        Traces traces = new Traces(parts.openTelemetry());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.requestLogger.http((ctx, ms) -> parts.metrics().recordRequest(ctx.method().name(), routeOf(ctx),
-                    ctx.statusCode(), (long) (ms * 1_000_000)));
+            config.routes.before(traces::start);
+            config.requestLogger.http((ctx, ms) -> {
+                String route = routeOf(ctx);
+                parts.metrics().recordRequest(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
+                traces.end(ctx, route);
+            });
             Problems.install(config);
             ApiDocs.install(config);
             new AuthRoutes(parts.commands(), parts.reads(), parts.passwords(), parts.tokens(), parts.denylist(), auth,

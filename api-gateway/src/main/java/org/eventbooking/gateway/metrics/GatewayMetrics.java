@@ -9,11 +9,14 @@ import java.util.HashSet;
 import java.util.Set;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.eventbooking.topology.DecisionObserver;
 
 /**
  * The node's Prometheus metrics. It owns its registry rather than using the global default one,
@@ -48,6 +51,7 @@ public final class GatewayMetrics {
             "1 for the current Kafka Streams state, 0 for the others", "state");
     /** Guarded by {@code this}: state listeners of several stream threads may report at once. */
     private final Set<String> knownStates = new HashSet<>();
+    private final DomainMetrics decisions = new DomainMetrics(registry);
 
     public GatewayMetrics() {
         JvmMetrics.builder().register(registry);
@@ -95,6 +99,29 @@ public final class GatewayMetrics {
         for (String known : knownStates) {
             streamsState.labelValues(known).set(known.equals(state) ? 1 : 0);
         }
+    }
+
+    /** Counts the engine's decisions made on this node: holds, rejections, expiries, payments, refunds. */
+    public DecisionObserver decisions() {
+        return decisions;
+    }
+
+    /** Exports the Streams client's own metrics: processing and commits, thread states, consumer lag, rebalances. */
+    public void watch(KafkaStreams streams) {
+        registry.register(new KafkaClientMetrics(streams::metrics));
+    }
+
+    /** Exports how many records the dead-letter topic holds, asked through {@code admin} at scrape time. */
+    public void watchDeadLetters(Admin admin) {
+        DeadLetterRecords deadLetters = new DeadLetterRecords(admin);
+        GaugeWithCallback.builder().name("booking_dead_letter_records")
+                .help("Records in the dead-letter topic (engine and projection sink); anything above 0 needs a look")
+                .callback(callback -> {
+                    long count = deadLetters.count();
+                    if (count >= 0) {
+                        callback.call(count);
+                    }
+                }).register(registry);
     }
 
     /** Every series in the text exposition format, to serve with {@link #CONTENT_TYPE}. */

@@ -1,5 +1,6 @@
 package org.eventbooking.gateway.testsupport;
 
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,15 @@ public final class Platform implements AutoCloseable {
 
     /** A node on a free port with its own state directory; {@code overrides} are BOOKING_* variables. */
     public GatewayNode node(String nodeId, Map<String, String> overrides) {
+        return GatewayNode.start(config(nodeId, overrides));
+    }
+
+    /** A node that traces with {@code openTelemetry}, e.g. an SDK with an in-memory span exporter. */
+    public GatewayNode node(String nodeId, OpenTelemetry openTelemetry) {
+        return GatewayNode.start(config(nodeId, Map.of()), openTelemetry);
+    }
+
+    private GatewayConfig config(String nodeId, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("BOOKING_NODE_ID", nodeId);
         env.put("BOOKING_HTTP_PORT", "0");
@@ -49,7 +59,7 @@ public final class Platform implements AutoCloseable {
         env.put("BOOKING_ADMIN_EMAILS", ADMIN_EMAIL);
         env.put("BOOKING_TOPIC_PARTITIONS", "4");
         env.putAll(overrides);
-        return GatewayNode.start(GatewayConfig.fromEnvironment(env));
+        return GatewayConfig.fromEnvironment(env);
     }
 
     public GatewayNode node(String nodeId) {

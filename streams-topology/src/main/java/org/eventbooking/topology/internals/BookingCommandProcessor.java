@@ -32,6 +32,7 @@ import org.eventbooking.state.HoldRef;
 import org.eventbooking.state.StoreNames;
 import org.eventbooking.state.Table;
 import org.eventbooking.topology.CommandReply;
+import org.eventbooking.topology.DecisionObserver;
 import org.eventbooking.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +65,15 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
 
     private final TopologySettings settings;
     private final BookingDecider decider;
+    private final DecisionObserver decisions;
     private ProcessorContext<String, Object> context;
     private BookingTables tables;
     private CommandOutcomes outcomes;
 
-    public BookingCommandProcessor(TopologySettings settings) {
+    public BookingCommandProcessor(TopologySettings settings, DecisionObserver decisions) {
         this.settings = settings;
         this.decider = new BookingDecider(settings.maxSeatsPerEvent());
+        this.decisions = decisions;
     }
 
     @Override
@@ -108,6 +111,7 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
                 return;
             }
             decision = decider.decide(tables, command, now);
+            decisions.decided(command, decision);
             deltas = evolve(decision);
         } catch (RuntimeException e) {
             RecordForwarding.deadLetter(context, record, e, DEAD_LETTERS_SINK);
@@ -178,6 +182,7 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
         for (HoldRef hold : tables.dueHolds(now, settings.expiryBatchLimit())) {
             ExpireHold expire = new ExpireHold("expire-" + hold.bookingId(), BookingCommand.SYSTEM_USER, hold.eventId(), hold.bookingId());
             Decision decision = decider.decide(tables, expire, now);
+            decisions.decided(expire, decision);
             if (decision instanceof Decision.Accepted accepted) {
                 apply(evolve(decision), wallClockMs);
                 append(accepted.events(), new RecordHeaders(), now);

@@ -1,0 +1,93 @@
+package org.eventbooking.gateway.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.eventbooking.gateway.GatewayNode;
+import org.eventbooking.gateway.testsupport.Api;
+import org.eventbooking.gateway.testsupport.Platform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real node's {@code /metrics}, after holds were granted and rejected, exports every metric that
+ * a dashboard shows or an alert watches: no panel shows a metric nobody exports. (Connect-worker
+ * metrics are listed in prometheus/connect-worker-metrics.txt and checked by ProjectionConnectorIT;
+ * {@code up} is made by Prometheus itself.)
+ */
+class MetricCatalogIT {
+
+    private static final Set<String> MADE_BY_PROMETHEUS = Set.of("up");
+
+    private static Platform platform;
+    private static GatewayNode node;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.start();
+        node = platform.node("metrics-1");
+        api = new Api(node.baseUrl());
+        await().atMost(Duration.ofSeconds(60)).until(node::isReady);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void every_metric_in_dashboards_and_alerts_is_exported_by_a_node_after_traffic() {
+        String organizer = api.signUp("organizer");
+        String customer = api.signUp("customer");
+        String eventId = api.createEvent(organizer, 2, 10, 600);
+        assertThat(api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-1")), null).status()).isEqualTo(201);
+        assertThat(api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-1")), null).status()).isEqualTo(409);
+
+        Set<String> wanted = new TreeSet<>();
+        ObservabilityFiles.dashboardExpressions().forEach(expr -> wanted.addAll(PromQlMetricNames.of(expr)));
+        ObservabilityFiles.ruleExpressions().forEach(expr -> wanted.addAll(PromQlMetricNames.of(expr)));
+        wanted.removeAll(MADE_BY_PROMETHEUS);
+        wanted.removeAll(ObservabilityFiles.connectWorkerMetrics());
+        assertThat(wanted).as("metrics named in dashboards and rules").hasSizeGreaterThan(20);
+
+        // Kafka client metrics appear once the stream thread has committed and its consumer fetched.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(exportedNames(api.get("/metrics", null).raw().body())).containsAll(wanted));
+    }
+
+    @Test
+    void the_funnel_counts_what_the_engine_decided() {
+        String organizer = api.signUp("organizer");
+        String customer = api.signUp("customer");
+        String eventId = api.createEvent(organizer, 1, 10, 600);
+        api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-2")), null);
+        api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-2")), null);
+
+        String metrics = api.get("/metrics", null).raw().body();
+        assertThat(metrics).contains("booking_event_seats_held_total{event_id=\"" + eventId + "\"} 1.0")
+                .contains("booking_hold_rejections_total{reason=\"SEATS_UNAVAILABLE\"}")
+                .contains("kafka_streams_thread_state{");
+    }
+
+    /** The sample names of a text exposition: the first token of every line that is not a comment. */
+    private static Set<String> exportedNames(String exposition) {
+        return Arrays.stream(exposition.split("\n"))
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("[{ ]", 2)[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -1,0 +1,98 @@
+package org.eventbooking.gateway.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eventbooking.gateway.GatewayNode;
+import org.eventbooking.gateway.testsupport.Api;
+import org.eventbooking.gateway.testsupport.Platform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One hold is one trace: the node's server span → the command's producer span → the engine's processing span. */
+class TracingIT {
+
+    private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+    private static OpenTelemetrySdk sdk;
+    private static Platform platform;
+    private static GatewayNode node;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        sdk = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        platform = Platform.start();
+        node = platform.node("tracing-1", sdk);
+        api = new Api(node.baseUrl());
+        await().atMost(Duration.ofSeconds(60)).until(node::isReady);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+        if (sdk != null) {
+            sdk.close();
+        }
+    }
+
+    @Test
+    void a_hold_is_one_trace_from_the_http_request_through_the_engine() {
+        String organizer = api.signUp("organizer");
+        String customer = api.signUp("customer");
+        String eventId = api.createEvent(organizer, 1, 10, 600);
+        SPANS.reset();
+
+        Api.Reply held = api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-3")), null);
+        assertThat(held.status()).isEqualTo(201);
+        assertThat(held.header("X-Request-Id")).isNotBlank();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            SpanData server = only(SpanKind.SERVER, "POST /api/events/{eventId}/holds");
+            SpanData publish = only(SpanKind.PRODUCER, "booking-commands publish");
+            SpanData process = only(SpanKind.CONSUMER, "booking-commands process");
+            assertThat(List.of(publish.getTraceId(), process.getTraceId())).containsOnly(server.getTraceId());
+            assertThat(publish.getParentSpanId()).isEqualTo(server.getSpanId());
+            assertThat(process.getParentSpanId()).isEqualTo(publish.getSpanId());
+            assertThat(server.getAttributes().asMap().toString()).contains(held.header("X-Request-Id"));
+        });
+    }
+
+    @Test
+    void a_callers_traceparent_is_continued() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Api.Reply reply = api.send("GET", "/health", null, null, Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        assertThat(reply.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(SPANS.getFinishedSpanItems()).anySatisfy(span -> {
+                    assertThat(span.getTraceId()).isEqualTo(traceId);
+                    assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+                }));
+    }
+
+    private static SpanData only(SpanKind kind, String name) {
+        List<SpanData> found = SPANS.getFinishedSpanItems().stream()
+                .filter(span -> span.getKind() == kind && span.getName().equals(name)).toList();
+        assertThat(found).as("%s spans named %s in %s", kind, name, SPANS.getFinishedSpanItems()).hasSize(1);
+        return found.get(0);
+    }
+}
