@@ -134,7 +134,7 @@ public final class GatewayNode implements AutoCloseable {
                 new TokenDenylist(redis, "booking:revoked:", Clock.systemUTC()),
                 new TokenService(config.jwtSecret().getBytes(StandardCharsets.UTF_8), "event-booking", config.tokenTtl(), Clock.systemUTC()),
                 new PasswordHasher(config.bcryptCost()), config.adminEmails(), config.maxSeatsPerEvent(), metrics, this::isReady,
-                fakeProvider, webhookSignature, config.webhookMaxAge()));
+                fakeProvider, webhookSignature, config.webhookMaxAge(), config.webRoot()));
         streams.start();
         app.start(config.httpHost(), port);
         started(app::stop);

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,7 +38,8 @@ public final class GatewayApp {
                         AvailabilityFeed feed, HotReadCache cache, Duration cacheTtl, HoldRateLimiter limiter,
                         TokenDenylist denylist, TokenService tokens, PasswordHasher passwords, Set<String> adminEmails,
                         int maxSeatsPerEvent, GatewayMetrics metrics, BooleanSupplier ready,
-                        Optional<FakePaymentProvider> fakeProvider, WebhookSignature webhookSignature, Duration webhookMaxAge) {
+                        Optional<FakePaymentProvider> fakeProvider, WebhookSignature webhookSignature, Duration webhookMaxAge,
+                        Optional<Path> webRoot) {
     }
 
     public static Javalin create(Parts parts) {
@@ -50,6 +52,7 @@ public final class GatewayApp {
                     ctx.statusCode(), (long) (ms * 1_000_000)));
             Problems.install(config);
             ApiDocs.install(config);
+            parts.webRoot().ifPresent(root -> WebApp.install(config, root));
             new AuthRoutes(parts.commands(), parts.reads(), parts.passwords(), parts.tokens(), parts.denylist(), auth,
                     parts.adminEmails()).register(config.routes);
             new EventRoutes(parts.commands(), parts.reads(), new HotReads(parts.cache(), parts.cacheTtl()), auth, parts.feed(),
