@@ -160,7 +160,7 @@ public final class GatewayNode implements AutoCloseable {
                 new TokenDenylist(redis, "booking:revoked:", Clock.systemUTC()),
                 new TokenService(config.jwtSecret().getBytes(StandardCharsets.UTF_8), "event-booking", config.tokenTtl(), Clock.systemUTC()),
                 new PasswordHasher(config.bcryptCost()), config.adminEmails(), config.maxSeatsPerEvent(), metrics, this::isReady,
-                fakeProvider, webhookSignature, config.webhookMaxAge(), openTelemetry));
+                fakeProvider, webhookSignature, config.webhookMaxAge(), openTelemetry, config.webRoot()));
         streams.start();
         app.start(config.httpHost(), port);
         started(app::stop);
