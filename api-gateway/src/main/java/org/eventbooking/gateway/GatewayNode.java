@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -104,6 +105,22 @@ public final class GatewayNode implements AutoCloseable {
         }
     }
 
+    /** Retries while a topic just created (by this node or another) is not yet in the metadata of the broker asked. */
+    private static int replyPartitionCount(Admin admin) throws InterruptedException, java.util.concurrent.ExecutionException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(Topics.BOOKING_REPLIES.name()))
+                        .allTopicNames().get().get(Topics.BOOKING_REPLIES.name()).partitions().size();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private void startParts() throws InterruptedException {
         int replyPartition;
         Admin admin = Admin.create(adminProperties());
@@ -111,8 +128,7 @@ public final class GatewayNode implements AutoCloseable {
         metrics.watchDeadLetters(admin);
         try {
             new TopicProvisioner(admin).createMissing(config.topicPartitions(), config.replicationFactor());
-            replyPartition = config.replyPartitionOf(admin.describeTopics(List.of(Topics.BOOKING_REPLIES.name()))
-                    .allTopicNames().get().get(Topics.BOOKING_REPLIES.name()).partitions().size());
+            replyPartition = config.replyPartitionOf(replyPartitionCount(admin));
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("cannot reach Kafka at " + config.kafkaBootstrap() + ": " + e.getCause().getMessage(), e);
         }
@@ -205,6 +221,7 @@ public final class GatewayNode implements AutoCloseable {
     /** Every HTTP route this node serves, as "METHOD /path/{param}" (static webjar files aside). */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(route -> route.endpoint.method.isHttpMethod())
                 .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
                 .filter(route -> !route.startsWith("HEAD ") && !route.startsWith("OPTIONS "))
                 .toList();
