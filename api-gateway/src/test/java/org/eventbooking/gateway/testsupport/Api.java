@@ -22,9 +22,16 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final HttpClient http;
 
     public Api(String baseUrl) {
+        this(baseUrl, HTTP);
+    }
+
+    /** Through {@code http}, e.g. a client that trusts a proxy's self-signed certificate. */
+    public Api(String baseUrl, HttpClient http) {
         this.baseUrl = baseUrl;
+        this.http = http;
     }
 
     /** A response: status, headers and the body parsed as JSON (null when empty). */
@@ -50,7 +57,7 @@ public final class Api {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isEmpty() || !response.headers().firstValue("Content-Type").orElse("").contains("json")
                     ? null : JSON.readTree(response.body());
             return new Reply(response.statusCode(), json, response);
