@@ -97,7 +97,7 @@ public final class ProjectionWriter {
     private void ensureHistoryPartitions(Connection connection, List<RowChange> changes) throws SQLException {
         for (RowChange change : changes) {
             if (change instanceof HistoryRow row) {
-                YearMonth month = YearMonth.from(row.occurredAt().atZone(ZoneOffset.UTC));
+                YearMonth month = YearMonth.from(row.occurredAt().atOffset(ZoneOffset.UTC));
                 if (!knownPartitions.contains(month)) {
                     connection.setAutoCommit(true);
                     try (PreparedStatement s = connection.prepareStatement("SELECT booking_events_ensure_partition(?)")) {
