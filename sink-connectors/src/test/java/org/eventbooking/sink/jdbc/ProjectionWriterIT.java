@@ -89,6 +89,18 @@ class ProjectionWriterIT {
     }
 
     @Test
+    void a_batch_across_a_month_boundary_gets_both_partitions() throws SQLException {
+        Instant lastSecondOfMay = Instant.parse("2026-05-31T23:59:59.999999Z");
+        write(List.of(at(BOOKINGS, 960, new SeatsHeld("e-month", "b-may", "u", List.of("FLOOR-1-1"), 100, "EUR",
+                        lastSecondOfMay.plusSeconds(600), lastSecondOfMay)),
+                at(BOOKINGS, 961, new SeatsHeld("e-month", "b-june", "u", List.of("FLOOR-1-2"), 100, "EUR",
+                        lastSecondOfMay.plusSeconds(600), lastSecondOfMay.plusNanos(1_000)))));
+        assertThat(value("SELECT string_agg(tableoid::regclass || ':' || booking_id, ',' ORDER BY booking_id)"
+                + " FROM booking_events WHERE event_id = 'e-month'"))
+                .isEqualTo("booking_events_2026_06:b-june,booking_events_2026_05:b-may");
+    }
+
+    @Test
     void instants_keep_their_microseconds_and_numbers_their_values() throws SQLException {
         Instant heldAt = Instant.parse("2026-03-14T10:00:01.234567891Z");
         Instant expiresAt = Instant.parse("1969-12-31T23:59:59.000001Z");
