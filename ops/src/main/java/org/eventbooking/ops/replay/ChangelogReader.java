@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,9 +61,9 @@ public final class ChangelogReader {
                 progress.accept(records);
             }
         }
-        Map<String, Table<?>> stores = new HashMap<>();
-        topicsByStore.forEach((store, topic) -> stores.put(store, decode(store, topic, latest.get(topic))));
-        return stores;
+        // Decoding is most of the work, and each store is independent of the others.
+        return topicsByStore.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> decode(e.getKey(), e.getValue(), latest.get(e.getValue()))));
     }
 
     private static Table<?> decode(String store, String topic, Map<String, byte[]> latest) {

@@ -25,7 +25,11 @@ public final class ChangelogWriter implements AutoCloseable {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Each key is written once, so a retried batch can only repeat records of the same key and
+        // value, which compaction and restore collapse: idempotence has nothing to protect here, and
+        // its sequence numbers stalled on OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout
+        // when the first batches to a just-created changelog met NOT_LEADER_OR_FOLLOWER.
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);

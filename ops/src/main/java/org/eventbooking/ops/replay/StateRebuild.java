@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -67,10 +69,11 @@ public final class StateRebuild {
 
     /** Compares the stores with the log's fold and changes nothing. */
     public Outcome check() {
-        Map<String, Integer> partitions = partitionsByStore();
+        partitionsByStore();
         application.requireStopped(admin);
-        StateChecksum before = storedChecksum("read stores");
+        CompletableFuture<StateChecksum> reading = CompletableFuture.supplyAsync(() -> storedChecksum("read stores"));
         LogFold fold = fold();
+        StateChecksum before = joined(reading);
         return new Outcome(fold.eventsApplied(), before, StateChecksum.of(fold.stores()), null, List.of());
     }
 
@@ -78,8 +81,9 @@ public final class StateRebuild {
     public Outcome rebuild(List<Path> stateDirs) {
         Map<String, Integer> partitions = partitionsByStore();
         application.requireStopped(admin);
-        StateChecksum before = storedChecksum("read stores");
+        CompletableFuture<StateChecksum> reading = CompletableFuture.supplyAsync(() -> storedChecksum("read stores"));
         LogFold fold = fold();
+        StateChecksum before = joined(reading);
         Map<String, Table<?>> stores = fold.stores();
         resetChangelogs(partitions);
         write(stores, partitions);
@@ -87,6 +91,18 @@ public final class StateRebuild {
         wiped.forEach(dir -> log.println("deleted the local state " + dir));
         StateChecksum verified = storedChecksum("verify");
         return new Outcome(fold.eventsApplied(), before, StateChecksum.of(stores), verified, wiped);
+    }
+
+    // The stores are read while the log is folded: different topics, and each keeps a core busy.
+    private static <T> T joined(CompletableFuture<T> background) {
+        try {
+            return background.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private LogFold fold() {
