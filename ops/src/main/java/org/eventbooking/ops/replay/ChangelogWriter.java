@@ -36,26 +36,28 @@ public final class ChangelogWriter implements AutoCloseable {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends every entry and waits until all are acknowledged; returns how many were written. */
-    public long write(String store, String topic, int partitions, Table<?> content, LongConsumer progress) {
+    /** Sends every entry and waits until all are acknowledged; returns the digest of what was written. */
+    public ChangelogDigest write(String store, String topic, int partitions, Table<?> content, LongConsumer progress) {
         Serializer<Object> values = StoreSerdes.values(store).serializer();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        long[] sent = {0};
+        ChangelogDigest written = new ChangelogDigest();
         content.forEach((key, value) -> {
             int partition = ChangelogLayout.partition(store, key, value, partitions);
-            producer.send(new ProducerRecord<>(topic, partition, key, values.serialize(topic, value)), (metadata, e) -> {
+            byte[] bytes = values.serialize(topic, value);
+            producer.send(new ProducerRecord<>(topic, partition, key, bytes), (metadata, e) -> {
                 if (e != null) {
                     failure.compareAndSet(null, e);
                 }
             });
-            progress.accept(++sent[0]);
+            written.add(key, bytes);
+            progress.accept(written.entries());
         });
         producer.flush();
         if (failure.get() != null) {
             throw new OperatorException("writing the rebuilt " + topic + " failed: " + failure.get().getMessage()
                     + "; run the replay again (it starts over from the log)", failure.get());
         }
-        return sent[0];
+        return written;
     }
 
     @Override
