@@ -21,6 +21,7 @@ public final class ProjectionSinkConfig extends AbstractConfig {
     public static final String CONNECT_TIMEOUT_MS = "postgres.connect.timeout.ms";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String MIGRATE = "schema.migrate";
+    public static final String METRICS_PORT = "metrics.port";
 
     private static final String POSTGRES_GROUP = "PostgreSQL";
     private static final String BEHAVIOUR_GROUP = "Behaviour";
@@ -53,7 +54,11 @@ public final class ProjectionSinkConfig extends AbstractConfig {
             .define(MIGRATE, Type.BOOLEAN, true, Importance.MEDIUM,
                     "Apply the plugin's Flyway migrations when a task starts writing. Turn off where the"
                             + " schema is managed separately (then it must be at the plugin's version).",
-                    BEHAVIOUR_GROUP, 2, Width.SHORT, "Migrate schema");
+                    BEHAVIOUR_GROUP, 2, Width.SHORT, "Migrate schema")
+            .define(METRICS_PORT, Type.INT, -1, Range.between(-1, 65_535), Importance.LOW,
+                    "Port of the worker's Prometheus endpoint (GET /metrics: projection lag, rows written, JVM);"
+                            + " every connector of a worker must name the same port. -1 serves none.",
+                    BEHAVIOUR_GROUP, 3, Width.SHORT, "Metrics port");
 
     public final String url;
     public final String user;
@@ -63,6 +68,7 @@ public final class ProjectionSinkConfig extends AbstractConfig {
     public final long connectTimeoutMs;
     public final long retryBackoffMs;
     public final boolean migrate;
+    public final int metricsPort;
 
     public ProjectionSinkConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -74,6 +80,7 @@ public final class ProjectionSinkConfig extends AbstractConfig {
         connectTimeoutMs = getLong(CONNECT_TIMEOUT_MS);
         retryBackoffMs = getLong(RETRY_BACKOFF_MS);
         migrate = getBoolean(MIGRATE);
+        metricsPort = getInt(METRICS_PORT);
     }
 
     private static void requireIdentifier(String name, String value) {

@@ -17,6 +17,7 @@ import org.eventbooking.sink.jdbc.ProjectionWriter;
 import org.eventbooking.sink.jdbc.ProjectionWriter.Rejected;
 import org.eventbooking.sink.jdbc.ReportingSchema;
 import org.eventbooking.sink.jdbc.SqlFailure;
+import org.eventbooking.sink.metrics.BatchMetrics;
 import org.eventbooking.sink.projection.RecordProjector;
 import org.eventbooking.sink.projection.SourcePosition;
 import org.eventbooking.sink.projection.UnprojectableRecordException;
@@ -38,6 +39,7 @@ public final class ProjectionSinkTask extends SinkTask {
     private ProjectionSinkConfig config;
     private HikariDataSource dataSource;
     private boolean schemaReady;
+    private BatchMetrics metrics;
 
     @Override
     public String version() {
@@ -49,6 +51,7 @@ public final class ProjectionSinkTask extends SinkTask {
         config = new ProjectionSinkConfig(props);
         dataSource = ConnectionPool.create(config);
         schemaReady = !config.migrate;
+        metrics = BatchMetrics.of(config, props);
         try {
             migrateOnce();
         } catch (RuntimeException e) {
@@ -74,6 +77,7 @@ public final class ProjectionSinkTask extends SinkTask {
             try (Connection connection = dataSource.getConnection()) {
                 write(connection, projected);
             }
+            metrics.written(projected);
         } catch (SQLException | RuntimeException e) {
             throw classified(e);
         }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,6 +66,7 @@ class ProjectionConnectorIT {
     private static ConnectWorkerProcess worker;
     private static LogProducer log;
     private static Admin admin;
+    private static int metricsPort;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -77,8 +84,10 @@ class ProjectionConnectorIT {
         eventually("connector running").until(() -> worker.isRunning(CONNECTOR));
     }
 
-    private static Map<String, String> connectorConfig() {
+    private static Map<String, String> connectorConfig() throws IOException {
+        metricsPort = ConnectWorkerProcess.freePort();
         Map<String, String> config = new HashMap<>();
+        config.put(ProjectionSinkConfig.METRICS_PORT, Integer.toString(metricsPort));
         config.put("connector.class", ProjectionSinkConnector.class.getName());
         config.put("tasks.max", "2");
         config.put("topics", String.join(",", LOG_TOPICS));
@@ -237,6 +246,23 @@ class ProjectionConnectorIT {
         awaitCommittedToEnd();
         assertThat(checksums()).isEqualTo(before);
         assertThat(worker.isRunning(CONNECTOR)).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void the_worker_exports_every_connect_metric_the_dashboards_and_alerts_use() throws Exception {
+        // The list the node-side check (api-gateway MetricCatalogIT) leaves to this test.
+        List<String> wanted = Files.readAllLines(Path.of("..", "prometheus", "connect-worker-metrics.txt")).stream()
+                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        List<String> exported = scrape.body().lines().filter(line -> !line.startsWith("#"))
+                .map(line -> line.split("[{ ]", 2)[0]).toList();
+        assertThat(wanted).isNotEmpty();
+        assertThat(exported).containsAll(wanted).contains("jvm_memory_used_bytes", "process_cpu_seconds_total");
+        assertThat(scrape.body()).containsPattern("booking_projection_rows_written_total\\{task=\"\\d\"} [1-9]");
     }
 
     private static Map<String, String> checksums() throws SQLException {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eventbooking.gateway.GatewayNode;
+import org.eventbooking.gateway.payments.FakePaymentProvider;
 import org.eventbooking.gateway.testsupport.Api;
 import org.eventbooking.gateway.testsupport.Platform;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class MetricCatalogIT {
     @BeforeAll
     static void start() {
         platform = Platform.start();
-        node = platform.node("metrics-1");
+        node = platform.node("metrics-1", Map.of("BOOKING_FAKE_PROVIDER", "true"));
         api = new Api(node.baseUrl());
         await().atMost(Duration.ofSeconds(60)).until(node::isReady);
     }
@@ -54,8 +55,10 @@ class MetricCatalogIT {
         String organizer = api.signUp("organizer");
         String customer = api.signUp("customer");
         String eventId = api.createEvent(organizer, 2, 10, 600);
-        assertThat(api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-1")), null).status()).isEqualTo(201);
+        Api.Reply held = api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-1")), null);
+        assertThat(held.status()).isEqualTo(201);
         assertThat(api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-1")), null).status()).isEqualTo(409);
+        pay(customer, held.body().get("bookingId").asText());
 
         Set<String> wanted = new TreeSet<>();
         ObservabilityFiles.dashboardExpressions().forEach(expr -> wanted.addAll(PromQlMetricNames.of(expr)));
@@ -81,6 +84,17 @@ class MetricCatalogIT {
         assertThat(metrics).contains("booking_event_seats_held_total{event_id=\"" + eventId + "\"} 1.0")
                 .contains("booking_hold_rejections_total{reason=\"SEATS_UNAVAILABLE\"}")
                 .contains("kafka_streams_thread_state{");
+    }
+
+    /** Pays through the fake provider; the booking is confirmed once its webhook was taken. */
+    private static void pay(String customer, String bookingId) {
+        Api.Reply intent = api.post("/api/bookings/" + bookingId + "/payment", customer, "{}");
+        assertThat(intent.status()).isEqualTo(201);
+        String checkout = intent.body().get("checkoutUrl").asText().substring(node.baseUrl().length());
+        assertThat(api.send("POST", checkout, null, Api.json(Map.of("card", FakePaymentProvider.SUCCEEDING_CARD)), Map.of())
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                "CONFIRMED".equals(api.get("/api/bookings/" + bookingId, customer).body().get("status").asText()));
     }
 
     /** The sample names of a text exposition: the first token of every line that is not a comment. */
