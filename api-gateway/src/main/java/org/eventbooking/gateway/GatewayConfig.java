@@ -1,10 +1,12 @@
 package org.eventbooking.gateway;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +20,7 @@ import org.eventbooking.gateway.tracing.TracingSettings;
  * @param advertisedHost the host other nodes reach this one at; with {@code httpPort} it is the
  *                       node's {@code application.server}, where interactive queries are forwarded
  * @param replyPartition the partition of {@code booking-replies} this node reads, -1 to derive it from the node id
+ * @param webRoot        the built web app served at {@code /}, if any
  */
 public record GatewayConfig(
         String nodeId,
@@ -45,7 +48,11 @@ public record GatewayConfig(
         boolean fakeProvider,
         String webhookSecret,
         Duration webhookMaxAge,
-        TracingSettings tracing) {
+        TracingSettings tracing,
+        Optional<Path> webRoot) {
+
+    /** Where {@code npm run build} in {@code frontend/} puts the web app, relative to the repository root. */
+    public static final Path BUILT_WEB_APP = Path.of("frontend", "dist");
 
     /** Verifies development webhooks only; a production node refuses to start with it. */
     public static final String DEV_WEBHOOK_SECRET = "dev-only-webhook-secret-do-not-use-in-production";
@@ -103,7 +110,25 @@ public record GatewayConfig(
                 Duration.ofSeconds(s.integer("BOOKING_WEBHOOK_MAX_AGE_SECONDS", 300)),
                 new TracingSettings(s.text("BOOKING_OTLP_ENDPOINT", ""),
                         s.parsed("BOOKING_TRACE_SAMPLE_RATIO", "1.0", Double::parseDouble),
-                        s.text("BOOKING_TRACE_SERVICE_NAME", "booking-node")));
+                        s.text("BOOKING_TRACE_SERVICE_NAME", "booking-node")),
+                webRoot(s.text("BOOKING_WEB_ROOT", "")));
+    }
+
+    /** The configured web app, which must be built; unset, the repository's build when there is one. */
+    private static Optional<Path> webRoot(String configured) {
+        if (configured.isEmpty()) {
+            return Optional.of(BUILT_WEB_APP).filter(GatewayConfig::hasIndexPage);
+        }
+        Path root = Path.of(configured);
+        if (!hasIndexPage(root)) {
+            throw new IllegalArgumentException("BOOKING_WEB_ROOT=" + configured + " has no index.html: build the web app"
+                    + " (cd frontend && npm ci && npm run build) or unset BOOKING_WEB_ROOT");
+        }
+        return Optional.of(root);
+    }
+
+    private static boolean hasIndexPage(Path root) {
+        return Files.isRegularFile(root.resolve("index.html"));
     }
 
     /** The partition of {@code booking-replies} this node reads replies from. */

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -103,6 +105,22 @@ public final class GatewayNode implements AutoCloseable {
         }
     }
 
+    /** Retries while a topic just created (by this node or another) is not yet in the metadata of the broker asked. */
+    private static int replyPartitionCount(Admin admin) throws InterruptedException, java.util.concurrent.ExecutionException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(Topics.BOOKING_REPLIES.name()))
+                        .allTopicNames().get().get(Topics.BOOKING_REPLIES.name()).partitions().size();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private void startParts() throws InterruptedException {
         int replyPartition;
         Admin admin = Admin.create(adminProperties());
@@ -110,8 +128,7 @@ public final class GatewayNode implements AutoCloseable {
         metrics.watchDeadLetters(admin);
         try {
             new TopicProvisioner(admin).createMissing(config.topicPartitions(), config.replicationFactor());
-            replyPartition = config.replyPartitionOf(admin.describeTopics(List.of(Topics.BOOKING_REPLIES.name()))
-                    .allTopicNames().get().get(Topics.BOOKING_REPLIES.name()).partitions().size());
+            replyPartition = config.replyPartitionOf(replyPartitionCount(admin));
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("cannot reach Kafka at " + config.kafkaBootstrap() + ": " + e.getCause().getMessage(), e);
         }
@@ -130,7 +147,10 @@ public final class GatewayNode implements AutoCloseable {
             LOG.error("a stream thread failed; replacing it (its tasks resume from the last commit)", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        started(() -> streams.close(Duration.ofSeconds(10)));
+        // Leaving the group on a clean stop hands the tasks over at once, and lets an operator's
+        // replay (which refuses while members are active) start without waiting for the session timeout.
+        started(() -> streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(10))));
 
         ReplyListener replies = started(new ReplyListener(config.kafkaBootstrap(), replyPartition, config.nodeId()));
         replies.start(START_TIMEOUT);
@@ -156,7 +176,7 @@ public final class GatewayNode implements AutoCloseable {
                 new TokenDenylist(redis, "booking:revoked:", Clock.systemUTC()),
                 new TokenService(config.jwtSecret().getBytes(StandardCharsets.UTF_8), "event-booking", config.tokenTtl(), Clock.systemUTC()),
                 new PasswordHasher(config.bcryptCost()), config.adminEmails(), config.maxSeatsPerEvent(), metrics, this::isReady,
-                fakeProvider, webhookSignature, config.webhookMaxAge(), openTelemetry));
+                fakeProvider, webhookSignature, config.webhookMaxAge(), openTelemetry, config.webRoot()));
         streams.start();
         app.start(config.httpHost(), port);
         started(app::stop);
@@ -201,6 +221,7 @@ public final class GatewayNode implements AutoCloseable {
     /** Every HTTP route this node serves, as "METHOD /path/{param}" (static webjar files aside). */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(route -> route.endpoint.method.isHttpMethod())
                 .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
                 .filter(route -> !route.startsWith("HEAD ") && !route.startsWith("OPTIONS "))
                 .toList();

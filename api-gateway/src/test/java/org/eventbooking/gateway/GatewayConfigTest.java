@@ -3,10 +3,13 @@ package org.eventbooking.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.eventbooking.gateway.auth.TokenService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GatewayConfigTest {
 
@@ -46,6 +49,15 @@ class GatewayConfigTest {
                 .hasMessageContaining("BOOKING_HTTP_PORT=eighty");
         assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_CACHE_TTL_MS", "5000")))
                 .hasMessageContaining("BOOKING_CACHE_TTL_MS");
+    }
+
+    @Test
+    void a_configured_web_root_must_hold_a_built_app(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("BOOKING_WEB_ROOT", dir.toString())))
+                .hasMessageContaining("BOOKING_WEB_ROOT").hasMessageContaining("npm run build");
+        Files.writeString(dir.resolve("index.html"), "<!DOCTYPE html>");
+
+        assertThat(GatewayConfig.fromEnvironment(Map.of("BOOKING_WEB_ROOT", dir.toString())).webRoot()).contains(dir);
     }
 
     @Test

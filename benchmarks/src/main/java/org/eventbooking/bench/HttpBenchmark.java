@@ -9,16 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.eventbooking.domain.EventRules;
-import org.eventbooking.gateway.GatewayConfig;
 import org.eventbooking.gateway.GatewayNode;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import picocli.CommandLine.Command;
@@ -75,6 +72,9 @@ final class HttpBenchmark implements Callable<Integer> {
                     + " fails the run instead of exhausting file descriptors (default: ${DEFAULT-VALUE}).")
     long maxInFlight;
 
+    @Mixin
+    ResultChart.Options chart;
+
     @Option(names = "--no-redis", description = "Run the node without Redis even when redis-server is installed.")
     boolean noRedis;
 
@@ -85,17 +85,16 @@ final class HttpBenchmark implements Callable<Integer> {
         }
         Path workDir = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("bench-http");
         try (LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
-             RedisHandle redis = startRedis(workDir.resolve("redis"));
-             GatewayNode node = GatewayNode.start(GatewayConfig.fromEnvironment(nodeEnvironment(workDir, redis)))) {
+             BenchNode.RedisHandle redis = BenchNode.RedisHandle.start(workDir.resolve("redis"), noRedis);
+             GatewayNode node = BenchNode.start("http", workDir, kafka.bootstrap, redis, commitIntervalMs, Map.of())) {
             System.out.printf("kafka at %s, node at %s, commit interval %d ms%n", kafka.bootstrap, node.baseUrl(), commitIntervalMs);
-            awaitReady(node);
             Fixture fixture = prepare(new SetupClient(node.baseUrl()));
             List<HttpClient> httpClients = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 // Each client gets its own pool of threads for completions, so a slow callback
                 // on one does not delay reading the others' responses.
                 httpClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, daemon("bench-http-client-" + i)))
+                        .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, BenchNode.daemon("bench-http-client-" + i)))
                         .build());
             }
             ResourceMeter meter = new ResourceMeter(node.streams());
@@ -114,6 +113,8 @@ final class HttpBenchmark implements Callable<Integer> {
             System.out.printf("node JVM+bench CPU over setup and warm-up: %.2f cores%n",
                     ResourceMeter.between(preload, measuredStart.get()).engineJvmCores());
             long gcMs = gcMillis() - gcAtStart.get();
+            ResultChart.write(chart.file("http"), String.format("One node over HTTP: holds at %,.0f/s offered (open model)", rate),
+                    "answered holds/s", List.of(result.timeline()));
             printReport(result, ResourceMeter.between(measuredStart.get(), end), meter.streamThreadTimeShares(), gcMs,
                     fixture.events().size(), redis.url().isPresent());
             return 0;
@@ -162,17 +163,6 @@ final class HttpBenchmark implements Callable<Integer> {
         return new Fixture(api.baseUrl(), events, tokens, bodies);
     }
 
-    /** The node serves HTTP before its stream thread runs; commands sent earlier only wait for it. */
-    private static void awaitReady(GatewayNode node) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!node.isReady()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the node's streams did not reach RUNNING within 60 s");
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private long totalHolds() {
         return (long) Math.ceil(rate * (warmupSeconds + seconds));
     }
@@ -196,59 +186,6 @@ final class HttpBenchmark implements Callable<Integer> {
 
     private static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
-    }
-
-    private Map<String, String> nodeEnvironment(Path workDir, RedisHandle redis) {
-        Map<String, String> env = new HashMap<>();
-        env.put("BOOKING_NODE_ID", "bench-node");
-        env.put("BOOKING_HTTP_PORT", "0");
-        env.put("BOOKING_HTTP_HOST", "127.0.0.1");
-        env.put("BOOKING_KAFKA_BOOTSTRAP", kafka.bootstrap);
-        // A fresh application id per run, so a shared --bootstrap cluster never restores old state.
-        env.put("BOOKING_APPLICATION_ID", "bench-http-" + System.currentTimeMillis());
-        env.put("BOOKING_STATE_DIR", workDir.resolve("state").toString());
-        // The per-user limit (20/min by default) would turn most holds into 429s: not what is measured.
-        env.put("BOOKING_HOLDS_PER_MINUTE", "1000000");
-        // Cost 4 keeps registering the customers fast; holds do not hash passwords.
-        env.put("BOOKING_BCRYPT_COST", "4");
-        env.put("BOOKING_COMMIT_INTERVAL_MS", Long.toString(commitIntervalMs));
-        // Without Redis the node is pointed at a closed port and fails open, as documented.
-        env.put("BOOKING_REDIS_URL", redis.url().orElse("redis://127.0.0.1:1"));
-        return env;
-    }
-
-    /** A Redis child process, or none; closing stops it. */
-    private record RedisHandle(Optional<RedisChild> child) implements AutoCloseable {
-
-        Optional<String> url() {
-            return child.map(RedisChild::url);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (child.isPresent()) {
-                child.get().close();
-            }
-        }
-    }
-
-    private RedisHandle startRedis(Path dir) throws Exception {
-        if (noRedis) {
-            System.out.println("redis: off (--no-redis); the node fails open: no cache, no rate limit, no token revocation");
-            return new RedisHandle(Optional.empty());
-        }
-        Optional<RedisChild> redis = RedisChild.startIfInstalled(dir);
-        System.out.println(redis.map(r -> "redis: " + r.url())
-                .orElse("redis: redis-server not on PATH, running without; the node fails open (no cache, rate limit or revocation checks)"));
-        return new RedisHandle(redis);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static long gcMillis() {

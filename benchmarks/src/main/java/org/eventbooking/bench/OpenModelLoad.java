@@ -7,10 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,15 +30,14 @@ final class OpenModelLoad {
     private static final long MAX_LATENCY_US = TimeUnit.MINUTES.toMicros(2);
     private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(40);
 
-    private final List<HttpClient> clients;
     private final LongFunction<HttpRequest> requests;
     private final double rate;
     private final long maxInFlight;
-    private final Semaphore connections;
-    /** Requests that are due but wait for a free connection, oldest first. */
-    private final Queue<Runnable> waitingForConnection = new ConcurrentLinkedQueue<>();
+    private final RequestGate gate;
 
     private final AtomicLong inFlight = new AtomicLong();
+    /** Answered holds per second of the whole run (warm-up included) and their latency, for the chart. */
+    private volatile Timeline timeline;
     /** 201 and 409 replies as they arrive, for the per-second "achieved" figure. */
     private final LongAdder answered = new LongAdder();
     private final LongAdder answeredInMeasuredWindow = new LongAdder();
@@ -62,8 +58,7 @@ final class OpenModelLoad {
      */
     OpenModelLoad(List<HttpClient> clients, LongFunction<HttpRequest> requests, double rate, long maxInFlight, int connections) {
         this.maxInFlight = maxInFlight;
-        this.connections = new Semaphore(connections);
-        this.clients = List.copyOf(clients);
+        this.gate = new RequestGate(clients, connections);
         this.requests = requests;
         this.rate = rate;
     }
@@ -105,7 +100,7 @@ final class OpenModelLoad {
 
     /** The measured phase and the figures only the load generator knows. */
     record Result(Phase measured, double seconds, double offeredPerSecond, double achievedPerSecond,
-                  Histogram schedulerLagUs, long unfinished) {
+                  Histogram schedulerLagUs, long unfinished, Timeline timeline) {
     }
 
     /** Runs both phases; {@code atMeasuredStart} runs once on the reporting thread when the measured phase begins. */
@@ -116,6 +111,7 @@ final class OpenModelLoad {
         long startNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long measuredFromNs = startNs + warmup.toNanos();
         long endNs = measuredFromNs + measured.toNanos();
+        timeline = new Timeline("201 + 409 answers", startNs);
         // Only the scheduler thread writes it: how late requests left; if this grows, the
         // generator itself (CPU, GC) and not the node limits the run.
         Histogram lagUs = new Histogram(MAX_LATENCY_US, 3);
@@ -162,7 +158,8 @@ final class OpenModelLoad {
         main.drainRecorder();
         double seconds = measured.toNanos() / 1e9;
         // Offered counts the shed requests too: they were due, the node just could not take them.
-        return new Result(main, seconds, (main.sent.sum() + main.shed.sum()) / seconds, answeredInMeasuredWindow.sum() / seconds, lagUs, inFlight.get());
+        return new Result(main, seconds, (main.sent.sum() + main.shed.sum()) / seconds, answeredInMeasuredWindow.sum() / seconds, lagUs, inFlight.get(),
+                timeline);
     }
 
     private void schedule(long total, long startNs, long measuredFromNs, long endNs, Phase warm, Phase main, Histogram lagUs) {
@@ -187,35 +184,8 @@ final class OpenModelLoad {
         }
         phase.sent.increment();
         inFlight.incrementAndGet();
-        waitingForConnection.add(() -> transmit(index, dueNs, phase, measuredFromNs, endNs));
-        sendWaiting();
-    }
-
-    /** Sends queued requests while connections are free. */
-    private void sendWaiting() {
-        while (!waitingForConnection.isEmpty() && connections.tryAcquire()) {
-            Runnable next = waitingForConnection.poll();
-            if (next == null) {
-                connections.release();
-                return;
-            }
-            next.run();
-        }
-    }
-
-    private void transmit(long index, long dueNs, Phase phase, long measuredFromNs, long endNs) {
-        HttpClient client = clients.get((int) (index % clients.size()));
-        try {
-            client.sendAsync(requests.apply(index), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> {
-                        connections.release();
-                        complete(phase, dueNs, response, failure, measuredFromNs, endNs);
-                        sendWaiting();
-                    });
-        } catch (RuntimeException e) {
-            connections.release();
-            complete(phase, dueNs, null, e, measuredFromNs, endNs);
-        }
+        gate.send(requests.apply(index), HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> complete(phase, dueNs, response, failure, measuredFromNs, endNs));
     }
 
     private void complete(Phase phase, long dueNs, HttpResponse<?> response, Throwable failure, long measuredFromNs, long endNs) {
@@ -234,6 +204,7 @@ final class OpenModelLoad {
         if (status == 201 || status == 409) {
             (status == 201 ? phase.ok : phase.conflict).increment();
             answered.increment();
+            timeline.completed(now, now - dueNs);
             if (now >= measuredFromNs && now < endNs) {
                 answeredInMeasuredWindow.increment();
             }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,7 +36,6 @@ import picocli.CommandLine.Option;
         description = "Events/s and lag of the PostgreSQL projection sink in a Connect worker.")
 final class ProjectionBenchmark implements Callable<Integer> {
 
-    private static final String CONNECTOR = "projections";
     private static final String TOPIC = Topics.BOOKING_EVENTS.name();
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
     // Polling PostgreSQL costs it CPU the sink needs; 100 ms bounds the lag's overstatement.
@@ -64,6 +62,9 @@ final class ProjectionBenchmark implements Callable<Integer> {
     @Option(names = "--max-poll-records", defaultValue = "2000", description = "Records per put at most (default: ${DEFAULT-VALUE}).")
     int maxPollRecords;
 
+    @Mixin
+    ResultChart.Options chart;
+
     @Option(names = "--event-count", defaultValue = "200", description = "Distinct ticketed events the bookings spread over (default: ${DEFAULT-VALUE}).")
     int eventCount;
 
@@ -77,13 +78,12 @@ final class ProjectionBenchmark implements Callable<Integer> {
              KafkaProducer<String, byte[]> producer = producer(kafka.bootstrap)) {
             createTopics(kafka.bootstrap);
             produceCatalog(producer, workload);
-            try (ConnectWorkerProcess worker = ConnectWorkerProcess.start(kafka.bootstrap,
-                    Path.of("sink-connectors", "target", "plugin"))) {
-                worker.putConnector(CONNECTOR, connectorConfig(postgres.url()));
-                awaitRunning(worker);
-                VisibilityWatcher watcher = new VisibilityWatcher(postgres.url(), TOPIC, sendTimes, partitions);
-
+            try (ConnectWorkerProcess worker = ProjectionSink.start(kafka.bootstrap, postgres.url(),
+                    List.of(Topics.EVENT_STREAMS.name(), TOPIC), tasks, maxPollRecords)) {
                 long start = System.nanoTime();
+                Timeline timeline = new Timeline("facts visible in PostgreSQL", start);
+                VisibilityWatcher watcher = new VisibilityWatcher(postgres.url(), TOPIC, sendTimes, partitions, timeline);
+
                 CompletableFuture<Void> sending = produceAsync(producer, workload, sendTimes, 0, events, 0);
                 long end = watcher.awaitAll(events, POLL_MILLIS, DRAIN_TIMEOUT.toNanos());
                 sending.join();
@@ -97,27 +97,14 @@ final class ProjectionBenchmark implements Callable<Integer> {
                 sending.join();
                 Histogram lag = watcher.lagMs();
                 report("lag phase (" + lagEvents + " facts at " + rate + "/s)", lagEvents / ((lagEnd - lagStart) / 1e9), lag);
+                ResultChart.write(chart.file("projection"), "Projection sink: booking facts into PostgreSQL (throughput, then lag phase)",
+                        "facts/s visible", List.of(timeline));
                 System.out.printf("RESULT events_per_s=%.0f lag_p50_ms=%d lag_p99_ms=%d lag_rate_per_s=%d%n",
                         eventsPerSecond, lag.getValueAtPercentile(50), lag.getValueAtPercentile(99), rate);
                 System.out.flush();
             }
         }
         return 0;
-    }
-
-    private Map<String, String> connectorConfig(String postgresUrl) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", "org.eventbooking.sink.ProjectionSinkConnector");
-        config.put("tasks.max", Integer.toString(tasks));
-        config.put("topics", String.join(",", Topics.EVENT_STREAMS.name(), TOPIC));
-        config.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        config.put("postgres.url", postgresUrl);
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", Topics.DEAD_LETTERS.name());
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        config.put("consumer.override.max.poll.records", Integer.toString(maxPollRecords));
-        return config;
     }
 
     private void createTopics(String bootstrap) throws Exception {
@@ -180,16 +167,6 @@ final class ProjectionBenchmark implements Callable<Integer> {
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
                 new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static void awaitRunning(ConnectWorkerProcess worker) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!worker.isRunning(CONNECTOR)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("connector not RUNNING: " + worker.status(CONNECTOR) + "\n" + worker.tail());
-            }
-            Thread.sleep(200);
-        }
     }
 
     private static void report(String phase, double eventsPerSecond, Histogram lagMs) {

@@ -81,8 +81,13 @@ final class ResourceMeter {
                 .sum();
     }
 
+    /** CPU time of this JVM: every thread, Java or native. */
+    static long processCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** The local broker runs as a child JVM; with {@code --bootstrap} there is none and this stays 0. */
-    private static long childrenCpuNs() {
+    static long childrenCpuNs() {
         return ProcessHandle.current().descendants()
                 .mapToLong(child -> child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum();
@@ -92,7 +97,7 @@ final class ResourceMeter {
      * CPU time of the whole machine outside idle and iowait: what other processes (a parallel
      * build, say) take shows as the difference to engine + broker, and explains a noisy run.
      */
-    private static long machineBusyNs() {
+    static long machineBusyNs() {
         try {
             String[] ticks = Files.readAllLines(PROC_STAT).get(0).trim().split("\\s+");
             long busy = 0;

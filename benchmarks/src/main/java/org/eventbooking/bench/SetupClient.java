@@ -46,19 +46,31 @@ final class SetupClient {
         if (registered.statusCode() != 409) {
             expect(201, registered, "register " + email);
         }
-        return expect(200, post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD)), "login " + email)
-                .get("accessToken").asText();
+        // A registration answered late (504, then 409 on retry) can reach the login's account view
+        // a moment after the answer on a node this busy: look again rather than fail the run.
+        HttpResponse<String> login = post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
+        for (int attempt = 1; login.statusCode() == 401 && attempt < 20; attempt++) {
+            Thread.sleep(500);
+            login = post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
+        }
+        return expect(200, login, "login " + email).get("accessToken").asText();
     }
 
     /** Creates an event of equal sections and returns its id; holds last an hour so none expire mid-run. */
     String createEvent(String organizerToken, String title, List<String> sections, int rows, int seatsPerRow)
             throws IOException, InterruptedException {
+        return createEvent(organizerToken, title, sections, rows, seatsPerRow, 3600, 10);
+    }
+
+    /** Creates an event of equal sections and returns its id. */
+    String createEvent(String organizerToken, String title, List<String> sections, int rows, int seatsPerRow,
+                       int holdTtlSeconds, int maxSeatsPerBooking) throws IOException, InterruptedException {
         List<Map<String, Object>> venue = sections.stream()
                 .map(name -> Map.<String, Object>of("name", name, "priceCents", 5000, "rows", rows, "seatsPerRow", seatsPerRow))
                 .toList();
         return expect(201, post("/api/events", organizerToken, Map.of("title", title, "venue", "Bench Arena",
                         "startsAt", Instant.now().plus(Duration.ofDays(30)).toString(), "currency", "EUR",
-                        "holdTtlSeconds", 3600, "maxSeatsPerBooking", 10, "sections", venue)), "create event")
+                        "holdTtlSeconds", holdTtlSeconds, "maxSeatsPerBooking", maxSeatsPerBooking, "sections", venue)), "create event")
                 .get("eventId").asText();
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eventbooking.domain.Section;
 import org.eventbooking.domain.command.CreateEvent;
+import org.eventbooking.domain.command.HoldBestAvailable;
 import org.eventbooking.domain.command.HoldSeats;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.serde.Json;
@@ -35,16 +35,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Hold commands for one hot event (2 random adjacent seats each, so some collide) through the
- * topology on a real broker with exactly-once, after a warm-up; the produce ceiling is measured
- * in the same run.
+ * Hold commands for one hot event (2 random adjacent seats each, so some collide; or 2
+ * best-available seats of a random section) through the topology on a real broker with
+ * exactly-once, after a warm-up; the produce ceiling is measured in the same run.
  */
 @Command(name = "topology", mixinStandardHelpOptions = true,
         description = "Successful holds/s of the booking topology for one hot event, against the raw produce ceiling.")
 final class TopologyBenchmark implements Callable<Integer> {
 
-    private static final int ROWS = 500;
-    private static final int SEATS_PER_ROW = 500;
     private static final String EVENT_ID = "hot-event";
 
     @Mixin
@@ -59,6 +57,10 @@ final class TopologyBenchmark implements Callable<Integer> {
     @Option(names = "--holds", defaultValue = "300000", description = "Hold commands measured (default: ${DEFAULT-VALUE}).")
     int holds;
 
+    @Option(names = "--best-available",
+            description = "Hold 2 best-available seats of a random section (as the HTTP benchmark does) instead of 2 named seats.")
+    boolean bestAvailable;
+
     @Option(names = "--ceiling-records", defaultValue = "2000000", description = "Records of the produce-ceiling run (default: ${DEFAULT-VALUE}).")
     int ceilingRecords;
 
@@ -70,8 +72,27 @@ final class TopologyBenchmark implements Callable<Integer> {
             description = "Exactly-once commit interval (default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
+    @Mixin
+    ResultChart.Options chart;
+
     @Override
     public Integer call() throws Exception {
+        Measured measured = measure();
+        ResultChart.write(chart.file("topology"), "Engine: hot-event holds through the topology (exactly-once)",
+                "successful holds/s", List.of(measured.run().timeline()));
+        printResult(measured);
+        return 0;
+    }
+
+    /** The run's figures and its per-second replies, for this scenario and for compare. */
+    record Measured(Run run, double ceiling) {
+
+        double holdsPerSecond() {
+            return run.accepted() / run.seconds();
+        }
+    }
+
+    Measured measure() throws Exception {
         if (seats < 200_000) {
             throw new IllegalArgumentException("--seats must be at least 200000: the benchmark is about one large hot event");
         }
@@ -86,11 +107,12 @@ final class TopologyBenchmark implements Callable<Integer> {
             }
             Run run = runHolds(bootstrap, workDir.resolve("state"));
             printReport(run, ceiling);
+            return new Measured(run, ceiling);
         }
-        return 0;
     }
 
-    private record Run(int sections, double seconds, long accepted, long rejected, ResourceMeter.Usage usage, String threadTime) {
+    record Run(int sections, double seconds, long accepted, long rejected, ResourceMeter.Usage usage, String threadTime,
+               Timeline timeline) {
     }
 
     /**
@@ -99,10 +121,11 @@ final class TopologyBenchmark implements Callable<Integer> {
      * warm-up to the last reply.
      */
     private Run runHolds(String bootstrap, Path stateDir) throws Exception {
-        int sections = (seats + ROWS * SEATS_PER_ROW - 1) / (ROWS * SEATS_PER_ROW);
+        HotEventWorkload workload = new HotEventWorkload(seats);
+        int sections = workload.sections();
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             send(producer, 0, Json.write(createEvent(sections)));
-            List<byte[]> commands = holdCommands(sections, warmupHolds + holds);
+            List<byte[]> commands = holdCommands(workload, warmupHolds + holds, bestAvailable);
             for (int i = 0; i < commands.size(); i++) {
                 send(producer, i + 1, commands.get(i));
             }
@@ -111,42 +134,37 @@ final class TopologyBenchmark implements Callable<Integer> {
         System.out.printf("%,d commands written; starting the engine%n", 1 + warmupHolds + holds);
         StreamsSettings settings = StreamsSettings.local(bootstrap, "bench-" + System.currentTimeMillis(), stateDir)
                 .withTransactionalStores(transactionalStores).withCommitIntervalMs(commitIntervalMs);
-        TopologySettings topologySettings = TopologySettings.defaults().withMaxSeatsPerEvent(sections * ROWS * SEATS_PER_ROW);
+        TopologySettings topologySettings = TopologySettings.defaults().withMaxSeatsPerEvent(workload.capacity());
         try (ReplyCounter replies = new ReplyCounter(bootstrap, 1 + warmupHolds);
              KafkaStreams streams = new KafkaStreams(BookingTopology.build(topologySettings), settings.toProperties())) {
             streams.start();
-            awaitReplies(replies, 1 + warmupHolds, "warm-up");
+            awaitReplies(replies, 1 + warmupHolds, "warm-up", null);
             ResourceMeter meter = new ResourceMeter(streams);
             ResourceMeter.Snapshot start = meter.snapshot();
-            awaitReplies(replies, 1 + warmupHolds + holds, "measured");
+            Timeline timeline = new Timeline("engine", start.wallNs());
+            awaitReplies(replies, 1 + warmupHolds + holds, "measured", timeline);
             ResourceMeter.Snapshot end = meter.snapshot();
             double seconds = (end.wallNs() - start.wallNs()) / 1e9;
             return new Run(sections, seconds, replies.accepted(), replies.rejected(),
-                    ResourceMeter.between(start, end), meter.streamThreadTimeShares());
+                    ResourceMeter.between(start, end), meter.streamThreadTimeShares(), timeline);
         }
     }
 
     private CreateEvent createEvent(int sections) {
         List<Section> venue = new ArrayList<>();
         for (int i = 1; i <= sections; i++) {
-            venue.add(new Section("S" + i, 5_000, ROWS, SEATS_PER_ROW));
+            venue.add(new Section(HotEventWorkload.sectionName(i), 5_000, HotEventWorkload.ROWS, HotEventWorkload.SEATS_PER_ROW));
         }
         return new CreateEvent("create-" + EVENT_ID, "bench", EVENT_ID, "Hot event", "Stadium",
                 Instant.now().plus(Duration.ofDays(30)), "EUR", 3600, 10, venue, null);
     }
 
-    private static List<byte[]> holdCommands(int sections, int count) {
-        SplittableRandom random = new SplittableRandom(7);
-        List<byte[]> commands = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String section = "S" + (1 + random.nextInt(sections));
-            int row = 1 + random.nextInt(ROWS);
-            int seat = 1 + random.nextInt(SEATS_PER_ROW - 1);
-            String prefix = section + "-" + row + "-";
-            commands.add(Json.write(new HoldSeats("hold-" + i, "user-" + random.nextInt(100_000), EVENT_ID, "booking-" + i,
-                    List.of(prefix + seat, prefix + (seat + 1)))));
-        }
-        return commands;
+    private static List<byte[]> holdCommands(HotEventWorkload workload, int count, boolean bestAvailable) {
+        return workload.holds(count).stream()
+                .map(hold -> Json.write(bestAvailable
+                        ? new HoldBestAvailable("hold-" + hold.index(), hold.userId(), EVENT_ID, hold.bookingId(), hold.section(), 2)
+                        : new HoldSeats("hold-" + hold.index(), hold.userId(), EVENT_ID, hold.bookingId(), hold.seats())))
+                .toList();
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, int index, byte[] command) {
@@ -155,15 +173,22 @@ final class TopologyBenchmark implements Callable<Integer> {
         producer.send(record);
     }
 
-    private static void awaitReplies(ReplyCounter replies, long expected, String phase) throws InterruptedException {
+    /** Waits for the replies, printing each second's; the timeline (if any) gets them as they come. */
+    private static void awaitReplies(ReplyCounter replies, long expected, String phase, Timeline timeline) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         long lastPrint = System.nanoTime();
         long lastCount = replies.replies();
+        long lastAccepted = replies.accepted();
         while (replies.replies() < expected) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(phase + ": only " + replies.replies() + " of " + expected + " replies after 10 minutes");
             }
             Thread.sleep(20);
+            if (timeline != null) {
+                long accepted = replies.accepted();
+                timeline.count(System.nanoTime(), accepted - lastAccepted);
+                lastAccepted = accepted;
+            }
             if (System.nanoTime() - lastPrint >= 1_000_000_000L) {
                 long count = replies.replies();
                 System.out.printf("  %-13s %,10d / %,d replies  %,8d/s%n", phase, count, expected, count - lastCount);
@@ -192,8 +217,8 @@ final class TopologyBenchmark implements Callable<Integer> {
         double holdsPerSecond = run.accepted() / run.seconds();
         double rejectedPerSecond = run.rejected() / run.seconds();
         System.out.println();
-        System.out.printf("hot event: %,d seats in %d sections; %,d warm-up + %,d measured hold commands of 2 seats%n",
-                run.sections() * ROWS * SEATS_PER_ROW, run.sections(), warmupHolds, holds);
+        System.out.printf("hot event: %,d seats in %d sections; %,d warm-up + %,d measured hold commands of 2 %s seats%n",
+                run.sections() * HotEventWorkload.SEATS_PER_SECTION, run.sections(), warmupHolds, holds, bestAvailable ? "best-available" : "named");
         System.out.printf("exactly_once_v2, commit every %d ms, transactional stores %s%n", commitIntervalMs, transactionalStores ? "on" : "off");
         System.out.printf("%-34s %,14.0f%n", "successful holds/s", holdsPerSecond);
         System.out.printf("%-34s %,14.0f%n", "rejected holds/s (seat taken)", rejectedPerSecond);
@@ -211,6 +236,10 @@ final class TopologyBenchmark implements Callable<Integer> {
         printCpu("engine JVM CPU (all of the above)", usage.engineJvmCores(), commandsPerSecond);
         printCpu("broker CPU", usage.brokerCores(), commandsPerSecond);
         printCpu("machine CPU busy", usage.machineCores(), commandsPerSecond);
-        System.out.printf("RESULT holds_per_s=%.0f produce_ceiling_per_s=%.0f ratio=%.3f%n", holdsPerSecond, ceiling, holdsPerSecond / ceiling);
+    }
+
+    private static void printResult(Measured measured) {
+        System.out.printf("RESULT holds_per_s=%.0f produce_ceiling_per_s=%.0f ratio=%.3f%n", measured.holdsPerSecond(), measured.ceiling(),
+                measured.holdsPerSecond() / measured.ceiling());
     }
 }

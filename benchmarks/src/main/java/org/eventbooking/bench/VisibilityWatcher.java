@@ -23,9 +23,12 @@ final class VisibilityWatcher {
     private final SendTimes sendTimes;
     private final long[] visibleUpTo;
     private final Histogram lagMs = new Histogram(3_600_000L, 3);
+    private final Timeline timeline;
 
-    VisibilityWatcher(String url, String topic, SendTimes sendTimes, int partitions) {
+    /** @param timeline gets each fact as it becomes visible, with its lag */
+    VisibilityWatcher(String url, String topic, SendTimes sendTimes, int partitions, Timeline timeline) {
         this.url = url;
+        this.timeline = timeline;
         this.topic = topic;
         this.sendTimes = sendTimes;
         this.visibleUpTo = new long[partitions];
@@ -65,6 +68,7 @@ final class VisibilityWatcher {
             long sent = sendTimes.get(partition, offset);
             if (sent > 0) {
                 lagMs.recordValue(Math.max(0, (now - sent) / 1_000_000));
+                timeline.completed(now, now - sent);
             }
         }
         visibleUpTo[partition] = Math.max(visibleUpTo[partition], max);

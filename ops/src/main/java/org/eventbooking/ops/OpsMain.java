@@ -1,5 +1,9 @@
 package org.eventbooking.ops;
 
+import org.eventbooking.ops.dev.DevCommand;
+import org.eventbooking.ops.topics.TopicsCommand;
+import org.eventbooking.ops.inspect.InspectCommand;
+import org.eventbooking.ops.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "booking", mixinStandardHelpOptions = true,
         description = "Operator commands of the Event Booking Platform.",
-        subcommands = {})
+        subcommands = {DevCommand.class, TopicsCommand.class, ReplayCommand.class, InspectCommand.class})
 public final class OpsMain implements Runnable {
 
     @Override

@@ -3,7 +3,6 @@ package org.eventbooking.domain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -34,13 +33,13 @@ final class BestAvailable {
     }
 
     private static Optional<List<SeatId>> adjacentRun(BookingState state, String eventId, Section section, int row, int quantity) {
-        Map<Integer, SeatState> taken = state.takenSeatsInRow(eventId, section.name(), row);
+        RowOccupancy taken = state.rowOccupancy(eventId, section.name(), row);
         double rowCentre = (section.seatsPerRow() + 1) / 2.0;
         int bestStart = -1;
         double bestDistance = Double.MAX_VALUE;
         int runLength = 0;
         for (int number = 1; number <= section.seatsPerRow(); number++) {
-            runLength = taken.containsKey(number) ? 0 : runLength + 1;
+            runLength = taken.isTaken(number) ? 0 : runLength + 1;
             if (runLength >= quantity) {
                 int start = number - quantity + 1;
                 double distance = Math.abs(start + (quantity - 1) / 2.0 - rowCentre);
@@ -62,10 +61,10 @@ final class BestAvailable {
         double rowCentre = (section.seatsPerRow() + 1) / 2.0;
         List<SeatId> picked = new ArrayList<>(quantity);
         for (int row : fewestFrontMostRows(state, eventId, section, rows, quantity)) {
-            Map<Integer, SeatState> taken = state.takenSeatsInRow(eventId, section.name(), row);
+            RowOccupancy taken = state.rowOccupancy(eventId, section.name(), row);
             int currentRow = row;
             IntStream.rangeClosed(1, section.seatsPerRow())
-                    .filter(number -> !taken.containsKey(number))
+                    .filter(number -> !taken.isTaken(number))
                     .boxed()
                     .sorted(Comparator.comparingDouble(number -> Math.abs(number - rowCentre)))
                     .limit(quantity - picked.size())

@@ -146,8 +146,9 @@ public final class BookingDecider {
         if (!unknown.isEmpty()) {
             return Decision.reject(UNKNOWN_SEAT, "no such seats in event " + event.eventId(), unknown);
         }
+        // The row bitmaps answer this without a read per seat; they are memoised, the seats are not.
         List<String> taken = seats.stream()
-                .filter(seat -> !state.seat(event.eventId(), seat).isAvailable())
+                .filter(seat -> state.rowOccupancy(event.eventId(), seat.section(), seat.row()).isTaken(seat.number()))
                 .map(SeatId::toString).toList();
         if (!taken.isEmpty()) {
             return Decision.reject(SEATS_UNAVAILABLE, "seats are held or sold", taken);

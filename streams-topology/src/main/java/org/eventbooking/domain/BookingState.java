@@ -1,7 +1,6 @@
 package org.eventbooking.domain;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,8 +14,8 @@ public interface BookingState {
     /** The seat's state; {@link SeatState#AVAILABLE} for a seat nobody holds. */
     SeatState seat(String eventId, SeatId seat);
 
-    /** The seats of one row that are not available, by seat number. */
-    Map<Integer, SeatState> takenSeatsInRow(String eventId, String section, int row);
+    /** Which seats of one row are not available; {@link RowOccupancy#EMPTY} for a row nobody holds a seat in. */
+    RowOccupancy rowOccupancy(String eventId, String section, int row);
 
     /** How many seats of a row are available. */
     int availableInRow(String eventId, Section section, int row);

@@ -26,8 +26,8 @@ final class BookingsOverlay implements BookingState {
     }
 
     @Override
-    public Map<Integer, SeatState> takenSeatsInRow(String eventId, String section, int row) {
-        return base.takenSeatsInRow(eventId, section, row);
+    public RowOccupancy rowOccupancy(String eventId, String section, int row) {
+        return base.rowOccupancy(eventId, section, row);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.eventbooking.replay;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -18,8 +19,13 @@ public final class LiveState {
     }
 
     public static StateChecksum checksum(KafkaStreams streams) {
+        return checksum(streams, StoreNames.DERIVED_FROM_LOG);
+    }
+
+    /** The checksum of the named stores, for example {@link StoreNames#REBUILT_BY_REPLAY}. */
+    public static StateChecksum checksum(KafkaStreams streams, List<String> storeNames) {
         Map<String, Table<?>> tables = new LinkedHashMap<>();
-        for (String name : StoreNames.DERIVED_FROM_LOG) {
+        for (String name : storeNames) {
             tables.put(name, KafkaTable.readOnly(store(streams, name)));
         }
         return StateChecksum.of(tables);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.eventbooking.domain.Booking;
 import org.eventbooking.domain.BookingState;
 import org.eventbooking.domain.EventInfo;
+import org.eventbooking.domain.RowOccupancy;
 import org.eventbooking.domain.SeatId;
 import org.eventbooking.domain.SeatState;
 import org.eventbooking.domain.SeatStatus;
@@ -21,8 +22,8 @@ import org.eventbooking.domain.StateDelta;
  * live processor and the replay both use this class, so rebuild = replay holds by construction of
  * the code path and is checked by checksum.
  *
- * <p>Seats that are available are not stored; row and section counts and the expiry index are
- * derived from seat and booking changes here.
+ * <p>Seats that are available are not stored; section counts, each row's occupancy bitmap and the
+ * expiry index are derived from seat and booking changes here.
  */
 public final class BookingTables implements BookingState {
 
@@ -30,11 +31,11 @@ public final class BookingTables implements BookingState {
     private final Table<SeatState> seats;
     private final Table<Booking> bookings;
     private final Table<SectionAvailability> sections;
-    private final Table<Integer> rows;
+    private final Table<RowOccupancy> rows;
     private final Table<HoldRef> expiries;
 
     public BookingTables(Table<EventInfo> events, Table<SeatState> seats, Table<Booking> bookings,
-                         Table<SectionAvailability> sections, Table<Integer> rows, Table<HoldRef> expiries) {
+                         Table<SectionAvailability> sections, Table<RowOccupancy> rows, Table<HoldRef> expiries) {
         this.events = events;
         this.seats = seats;
         this.bookings = bookings;
@@ -72,18 +73,14 @@ public final class BookingTables implements BookingState {
     }
 
     @Override
-    public Map<Integer, SeatState> takenSeatsInRow(String eventId, String section, int row) {
-        Map<Integer, SeatState> taken = new HashMap<>();
-        for (Map.Entry<String, SeatState> entry : seats.withPrefix(StoreKeys.row(eventId, section, row))) {
-            taken.put(StoreKeys.seatNumber(entry.getKey()), entry.getValue());
-        }
-        return taken;
+    public RowOccupancy rowOccupancy(String eventId, String section, int row) {
+        RowOccupancy occupancy = rows.get(StoreKeys.row(eventId, section, row));
+        return occupancy == null ? RowOccupancy.EMPTY : occupancy;
     }
 
     @Override
     public int availableInRow(String eventId, Section section, int row) {
-        Integer available = rows.get(StoreKeys.row(eventId, section.name(), row));
-        return available == null ? section.seatsPerRow() : available;
+        return section.seatsPerRow() - rowOccupancy(eventId, section.name(), row).taken();
     }
 
     @Override
@@ -126,9 +123,11 @@ public final class BookingTables implements BookingState {
     }
 
     private void putSeats(String eventId, Map<SeatId, SeatState> changes) {
-        EventInfo event = event(eventId).orElseThrow(() -> new IllegalStateException("seats changed in unknown event " + eventId));
+        if (event(eventId).isEmpty()) {
+            throw new IllegalStateException("seats changed in unknown event " + eventId);
+        }
         Map<String, SectionAvailability> counts = new HashMap<>();
-        Map<Row, Integer> rowDeltas = new HashMap<>();
+        Map<Row, RowOccupancy> changedRows = new HashMap<>();
         for (Map.Entry<SeatId, SeatState> change : changes.entrySet()) {
             SeatId seat = change.getKey();
             SeatStatus from = seat(eventId, seat).status();
@@ -142,31 +141,24 @@ public final class BookingTables implements BookingState {
             if (from != to) {
                 counts.compute(seat.section(), (name, current) -> (current != null ? current
                         : sectionAvailability(eventId, name).orElseThrow()).moved(from, to));
-                rowDeltas.merge(new Row(seat.section(), seat.row()), availableDelta(from, to), Integer::sum);
+                changedRows.compute(new Row(seat.section(), seat.row()), (row, current) ->
+                        (current != null ? current : rowOccupancy(eventId, row.section(), row.number()))
+                                .with(seat.number(), to != SeatStatus.AVAILABLE));
             }
         }
-        // Each count is written once per change, not once per seat: a booking's seats mostly share a row.
+        // Each count and row is written once per change, not once per seat: a booking's seats mostly share a row.
         counts.forEach((name, availability) -> sections.put(StoreKeys.section(eventId, name), availability));
-        rowDeltas.forEach((row, delta) -> countRow(eventId, event.section(row.section()).orElseThrow(), row.number(), delta));
+        changedRows.forEach((row, occupancy) -> putRow(StoreKeys.row(eventId, row.section(), row.number()), occupancy));
     }
 
     private record Row(String section, int number) {
     }
 
-    private static int availableDelta(SeatStatus from, SeatStatus to) {
-        return (to == SeatStatus.AVAILABLE ? 1 : 0) - (from == SeatStatus.AVAILABLE ? 1 : 0);
-    }
-
-    private void countRow(String eventId, Section section, int row, int delta) {
-        if (delta == 0) {
-            return;
-        }
-        int available = availableInRow(eventId, section, row) + delta;
-        String key = StoreKeys.row(eventId, section.name(), row);
-        if (available == section.seatsPerRow()) {
+    private void putRow(String key, RowOccupancy occupancy) {
+        if (occupancy.isEmpty()) {
             rows.delete(key);
         } else {
-            rows.put(key, available);
+            rows.put(key, occupancy);
         }
     }
 

@@ -64,9 +64,4 @@ public final class StoreKeys {
         String millis = Long.toString(at.toEpochMilli());
         return "0".repeat(Math.max(0, EXPIRY_DIGITS - millis.length())) + millis;
     }
-
-    /** The seat number at the end of a seat key. */
-    public static int seatNumber(String seatKey) {
-        return Integer.parseInt(seatKey.substring(seatKey.lastIndexOf('-') + 1));
-    }
 }

@@ -17,8 +17,17 @@ public final class StoreNames {
     /** Each user's bookings, keyed {@code userId/bookingId}. */
     public static final String USER_BOOKINGS = "user-bookings";
 
-    /** The stores derived from the log, in {@link BookingTables#byName()} order; replay rebuilds exactly these. */
+    /** The booking stores derived from the log, in {@link BookingTables#byName()} order. */
     public static final List<String> DERIVED_FROM_LOG = List.of(EVENTS, SEATS, BOOKINGS, SECTIONS, ROWS, EXPIRIES);
+
+    /**
+     * Every key-value store of the topology: the booking stores, the accounts (a fold of
+     * {@code UserRegistered}) and each user's bookings (the latest version of every booking). All
+     * are derived from the log, so a replay rebuilds exactly these. Not {@link #IDEMPOTENCY}: the
+     * replies it remembers, rejections included, are not in the log.
+     */
+    public static final List<String> REBUILT_BY_REPLAY = List.of(EVENTS, SEATS, BOOKINGS, SECTIONS, ROWS, EXPIRIES, USERS,
+            USER_BOOKINGS);
 
     private StoreNames() {
     }

@@ -1,6 +1,5 @@
 package org.eventbooking.topology;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,13 +8,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.eventbooking.domain.Booking;
-import org.eventbooking.domain.EventInfo;
-import org.eventbooking.domain.SectionAvailability;
-import org.eventbooking.serde.JsonSerde;
-import org.eventbooking.serde.SeatStateSerde;
-import org.eventbooking.state.HoldRef;
 import org.eventbooking.state.StoreNames;
-import org.eventbooking.domain.user.UserAccount;
 import org.eventbooking.topology.internals.BookingCommandProcessor;
 import org.eventbooking.topology.internals.ReplyPartitioner;
 import org.eventbooking.topology.internals.UserBookingsProcessor;
@@ -66,15 +59,15 @@ public final class BookingTopology {
                 Topics.BOOKING_COMMANDS.name()), COMMANDS_SOURCE);
 
         // The record cache only pays where a key is written again within a commit interval: the
-        // section and row counts then send one changelog record per key and commit, not one per
+        // section counts and row bitmaps then send one changelog record per key and commit, not one per
         // command. The other stores' keys are written once per command; caching them would add a
         // copy, a sorted-map insert and a later flush per write, and keep them on the heap.
-        topology.addStateStore(keyValueStore(StoreNames.EVENTS, JsonSerde.of(EventInfo.class)), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.SEATS, SeatStateSerde.serde()), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.BOOKINGS, JsonSerde.of(Booking.class)), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.SECTIONS, JsonSerde.of(SectionAvailability.class)).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.ROWS, Serdes.Integer()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(keyValueStore(StoreNames.EXPIRIES, JsonSerde.of(HoldRef.class)), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.EVENTS), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.SEATS), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.BOOKINGS), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.SECTIONS).withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.ROWS).withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.EXPIRIES), PROCESSOR);
         topology.addStateStore(outcomeStore(settings), PROCESSOR);
 
         addSink(topology, BookingCommandProcessor.BOOKING_EVENTS_SINK, Topics.BOOKING_EVENTS, PROCESSOR);
@@ -90,7 +83,7 @@ public final class BookingTopology {
                 Topics.USER_COMMANDS.name());
         topology.addProcessor(USER_PROCESSOR, () -> traced(new UserCommandProcessor(), telemetry, Topics.USER_COMMANDS.name()),
                 USER_COMMANDS_SOURCE);
-        topology.addStateStore(keyValueStore(StoreNames.USERS, JsonSerde.of(UserAccount.class)), USER_PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.USERS), USER_PROCESSOR);
         addSink(topology, UserCommandProcessor.USER_EVENTS_SINK, Topics.EVENT_STREAMS, USER_PROCESSOR);
         addReplyAndDeadLetterSinks(topology, UserCommandProcessor.USER_REPLIES_SINK, UserCommandProcessor.USER_DEAD_LETTERS_SINK,
                 USER_PROCESSOR);
@@ -101,7 +94,7 @@ public final class BookingTopology {
         Topic<String, Booking> topic = Topics.BOOKINGS_BY_USER;
         topology.addSource(BOOKINGS_BY_USER_SOURCE, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
         topology.addProcessor(USER_BOOKINGS_PROCESSOR, UserBookingsProcessor::new, BOOKINGS_BY_USER_SOURCE);
-        topology.addStateStore(keyValueStore(StoreNames.USER_BOOKINGS, JsonSerde.of(Booking.class)), USER_BOOKINGS_PROCESSOR);
+        topology.addStateStore(keyValueStore(StoreNames.USER_BOOKINGS), USER_BOOKINGS_PROCESSOR);
     }
 
     private static <KOut, VOut> Processor<String, byte[], KOut, VOut> traced(Processor<String, byte[], KOut, VOut> processor,
@@ -121,9 +114,9 @@ public final class BookingTopology {
                 parent);
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> values) {
+    private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name) {
         KeyValueBytesStoreSupplier rocksDb = Stores.persistentKeyValueStore(name);
-        return Stores.keyValueStoreBuilder(rocksDb, Serdes.String(), values);
+        return Stores.keyValueStoreBuilder(rocksDb, Serdes.String(), StoreSerdes.<V>values(name));
     }
 
     private static StoreBuilder<?> outcomeStore(TopologySettings settings) {

@@ -26,6 +26,7 @@ import org.eventbooking.domain.BookingEvolver;
 import org.eventbooking.domain.BookingStatus;
 import org.eventbooking.domain.DomainFixtures.Engine;
 import org.eventbooking.domain.RejectionReason;
+import org.eventbooking.domain.RowOccupancy;
 import org.eventbooking.domain.SeatId;
 import org.eventbooking.domain.SeatState;
 import org.eventbooking.domain.Section;
@@ -83,8 +84,8 @@ class BookingTablesTest {
         assertThat(rowAvailable("FLOOR", 2)).isEqualTo(9);
         assertThat(rowAvailable("FLOOR", 3)).isEqualTo(10);
         assertThat(rowAvailable("BALCONY", 3)).isEqualTo(7);
-        assertThat(tables().takenSeatsInRow(EVENT_ID, "FLOOR", 1)).containsOnly(
-                Map.entry(1, SeatState.held("b-1")), Map.entry(2, SeatState.held("b-1")));
+        assertThat(tables().rowOccupancy(EVENT_ID, "FLOOR", 1)).hasToString("RowOccupancy[1-2]");
+        assertThat(tables().rowOccupancy(EVENT_ID, "FLOOR", 3)).isEqualTo(RowOccupancy.EMPTY);
     }
 
     @Test
@@ -192,8 +193,8 @@ class BookingTablesTest {
         tall.accept(createEvent(EVENT_ID, new Section("TALL", 100, 12, 3)));
         tall.accept(holdSeats(ALICE, "b-1", "TALL-10-3", "TALL-11-1"));
 
-        assertThat(tall.tables().takenSeatsInRow(EVENT_ID, "TALL", 1)).isEmpty();
-        assertThat(tall.tables().takenSeatsInRow(EVENT_ID, "TALL", 10)).containsOnly(Map.entry(3, SeatState.held("b-1")));
+        assertThat(tall.tables().rowOccupancy(EVENT_ID, "TALL", 1)).isEqualTo(RowOccupancy.EMPTY);
+        assertThat(tall.tables().rowOccupancy(EVENT_ID, "TALL", 10)).hasToString("RowOccupancy[3]");
     }
 
     @Test

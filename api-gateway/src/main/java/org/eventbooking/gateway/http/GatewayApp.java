@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.opentelemetry.api.OpenTelemetry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class GatewayApp {
                         TokenDenylist denylist, TokenService tokens, PasswordHasher passwords, Set<String> adminEmails,
                         int maxSeatsPerEvent, GatewayMetrics metrics, BooleanSupplier ready,
                         Optional<FakePaymentProvider> fakeProvider, WebhookSignature webhookSignature, Duration webhookMaxAge,
-                        OpenTelemetry openTelemetry) {
+                        OpenTelemetry openTelemetry, Optional<Path> webRoot) {
     }
 
     public static Javalin create(Parts parts) {
@@ -57,6 +58,7 @@ public final class GatewayApp {
             });
             Problems.install(config);
             ApiDocs.install(config);
+            parts.webRoot().ifPresent(root -> WebApp.install(config, root));
             new AuthRoutes(parts.commands(), parts.reads(), parts.passwords(), parts.tokens(), parts.denylist(), auth,
                     parts.adminEmails()).register(config.routes);
             new EventRoutes(parts.commands(), parts.reads(), new HotReads(parts.cache(), parts.cacheTtl()), auth, parts.feed(),

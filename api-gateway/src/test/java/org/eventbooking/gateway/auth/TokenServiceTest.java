@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -66,6 +67,54 @@ class TokenServiceTest {
         IssuedToken issued = tokens.issue("user-42", "ann@example.com", Role.CUSTOMER);
 
         assertRejected(serviceAt(NOW.plus(TTL).plusSeconds(2)), issued.token());
+    }
+
+    @Test
+    void a_token_verified_before_is_refused_once_it_expires() {
+        MovingClock clock = new MovingClock(NOW);
+        TokenService service = new TokenService(SECRET, ISSUER, TTL, clock);
+        IssuedToken issued = service.issue("user-42", "ann@example.com", Role.CUSTOMER);
+        Principal first = service.verify(issued.token());
+
+        clock.now = NOW.plus(TTL);
+        assertThat(service.verify(issued.token())).isEqualTo(first);
+        clock.now = NOW.plus(TTL).plusSeconds(2);
+        assertRejected(service, issued.token());
+    }
+
+    @Test
+    void a_token_verified_before_still_has_to_match_to_the_last_character() {
+        IssuedToken issued = tokens.issue("user-42", "ann@example.com", Role.CUSTOMER);
+        tokens.verify(issued.token());
+        String token = issued.token();
+        char last = token.charAt(token.length() - 1);
+
+        assertRejected(tokens, token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A'));
+        assertRejected(tokens, token + "A");
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the test clock is UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import redis.clients.jedis.RedisClient;
 
 /**
- * A real {@code redis-server} child process on a free loopback port, without persistence, for integration
- * tests. It can be stopped and restarted on the same port to play a Redis outage.
+ * A real {@code redis-server} child process on a loopback port, without persistence, for integration
+ * tests and {@code ./booking dev}. It can be stopped and restarted on the same port to play a Redis outage.
  */
 public final class RedisServerProcess implements AutoCloseable {
 
@@ -33,25 +34,53 @@ public final class RedisServerProcess implements AutoCloseable {
     private final Path executable;
     private final Path dir;
     private final int port;
+    private final boolean ownsDir;
+    private final List<String> commandPrefix;
     private Process process;
 
-    private RedisServerProcess(Path executable, Path dir, int port) {
+    private RedisServerProcess(Path executable, Path dir, int port, boolean ownsDir, List<String> commandPrefix) {
         this.executable = executable;
         this.dir = dir;
         this.port = port;
+        this.ownsDir = ownsDir;
+        this.commandPrefix = List.copyOf(commandPrefix);
     }
 
-    /** Starts a server and waits until it answers PING. */
+    /** Starts a server on a free port with a temp dir (deleted on close) and waits until it answers PING. */
     public static RedisServerProcess start() {
+        try {
+            return start(freePort(), Files.createTempDirectory("redis-it-"), true, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + EXECUTABLE, e);
+        }
+    }
+
+    /**
+     * Starts a server on {@code port} that logs to {@code dir/redis.log} (kept on close) and waits until it
+     * answers PING; {@code commandPrefix} goes before the command line (e.g. {@code setsid}).
+     */
+    public static RedisServerProcess start(int port, Path dir, List<String> commandPrefix) {
+        return start(port, dir, false, commandPrefix);
+    }
+
+    private static RedisServerProcess start(int port, Path dir, boolean ownsDir, List<String> commandPrefix) {
         Path executable = findOnPath(EXECUTABLE);
         try {
-            RedisServerProcess server = new RedisServerProcess(executable,
-                    Files.createTempDirectory("redis-it-"), freePort());
+            RedisServerProcess server = new RedisServerProcess(executable, Files.createDirectories(dir), port, ownsDir,
+                    commandPrefix);
             server.launch();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + EXECUTABLE, e);
         }
+    }
+
+    /** The process id of the running server. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(EXECUTABLE + " on port " + port + " is not running");
+        }
+        return process.pid();
     }
 
     public int port() {
@@ -101,6 +130,9 @@ public final class RedisServerProcess implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
+        if (!ownsDir) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
@@ -110,12 +142,14 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private synchronized void launch() throws IOException {
         Path log = dir.resolve("redis.log");
-        process = new ProcessBuilder(List.of(executable.toString(),
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(List.of(executable.toString(),
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",
                 "--save", "",
                 "--appendonly", "no",
-                "--dir", dir.toString()))
+                "--dir", dir.toString()));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

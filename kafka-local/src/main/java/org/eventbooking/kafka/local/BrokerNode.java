@@ -42,16 +42,18 @@ final class BrokerNode {
     private final Path dir;
     private final String classpath;
     private final String heap;
+    private final List<String> commandPrefix;
     private Process process;
     private long lastPid = -1;
     private boolean stopRequested;
     private boolean closed;
 
-    BrokerNode(BrokerPorts ports, Path dir, String classpath, String heap) {
+    BrokerNode(BrokerPorts ports, Path dir, String classpath, String heap, List<String> commandPrefix) {
         this.ports = ports;
         this.dir = dir;
         this.classpath = classpath;
         this.heap = heap;
+        this.commandPrefix = commandPrefix;
     }
 
     int nodeId() {
@@ -215,7 +217,7 @@ final class BrokerNode {
     }
 
     private Process launch(List<String> jvmOptions, String mainClass, String... args) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(commandPrefix);
         command.add(JAVA.toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, mainClass));

@@ -1,7 +1,6 @@
 package org.eventbooking.kafka.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -20,28 +19,40 @@ record BrokerPorts(int nodeId, int clientPort, int controllerPort) {
         return HOST + ":" + controllerPort;
     }
 
-    /**
-     * Free ports for nodes 1..count. All sockets stay open until every port is chosen, so no port
-     * is handed out twice; another process may still grab one before the broker binds it, which
-     * on a developer box is rare enough to surface as a failed start rather than be retried.
-     */
     static List<BrokerPorts> allocate(int count) {
+        return allocate(count, 0);
+    }
+
+    /**
+     * Ports for nodes 1..count: client ports {@code firstClientPort, firstClientPort + 1, ...}, or
+     * free ones when it is 0; controller ports are always free ones. All sockets stay open until
+     * every port is chosen, so no port is handed out twice; another process may still grab one
+     * before the broker binds it, which on a developer box is rare enough to surface as a failed
+     * start rather than be retried.
+     */
+    static List<BrokerPorts> allocate(int count, int firstClientPort) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 2 * count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getByName(HOST)));
-            }
             List<BrokerPorts> ports = new ArrayList<>();
             for (int node = 1; node <= count; node++) {
-                int first = 2 * (node - 1);
-                ports.add(new BrokerPorts(node, sockets.get(first).getLocalPort(),
-                        sockets.get(first + 1).getLocalPort()));
+                ServerSocket client = bind(firstClientPort == 0 ? 0 : firstClientPort + node - 1);
+                sockets.add(client);
+                ServerSocket controller = bind(0);
+                sockets.add(controller);
+                ports.add(new BrokerPorts(node, client.getLocalPort(), controller.getLocalPort()));
             }
             return List.copyOf(ports);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find free ports on " + HOST, e);
         } finally {
             sockets.forEach(BrokerPorts::closeQuietly);
+        }
+    }
+
+    private static ServerSocket bind(int port) {
+        try {
+            return new ServerSocket(port, 1, InetAddress.getByName(HOST));
+        } catch (IOException e) {
+            throw new LocalKafkaException(port == 0 ? "cannot find a free port on " + HOST
+                    : "port " + HOST + ":" + port + " is in use: stop what listens there or choose another port", e);
         }
     }
 

@@ -44,6 +44,9 @@ public final class LocalKafkaCluster implements AutoCloseable {
     private final String heap;
     private final Map<String, String> brokerProperties;
     private final Duration startTimeout;
+    private final int firstClientPort;
+    private final List<String> commandPrefix;
+    private final boolean closeOnJvmExit;
     // Without it, a test JVM that exits without close() leaves brokers holding ports and disk.
     // Nothing helps against SIGKILL of this JVM: then the children have to be killed by hand.
     private final Thread shutdownHook = new Thread(this::close, "kafka-local-shutdown");
@@ -57,6 +60,9 @@ public final class LocalKafkaCluster implements AutoCloseable {
         this.heap = builder.heap;
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
         this.startTimeout = builder.startTimeout;
+        this.firstClientPort = builder.firstClientPort;
+        this.commandPrefix = List.copyOf(builder.commandPrefix);
+        this.closeOnJvmExit = builder.closeOnJvmExit;
     }
 
     public static Builder builder() {
@@ -85,14 +91,16 @@ public final class LocalKafkaCluster implements AutoCloseable {
     private void launch() {
         String classpath = BrokerClasspath.resolve();
         String clusterId = ClusterIdFile.loadOrCreate(dataDir, brokers);
-        List<BrokerPorts> ports = BrokerPorts.allocate(brokers);
+        List<BrokerPorts> ports = BrokerPorts.allocate(brokers, firstClientPort);
         List<BrokerNode> created = ports.stream()
-                .map(p -> new BrokerNode(p, dataDir.resolve("broker-" + p.nodeId()), classpath, heap))
+                .map(p -> new BrokerNode(p, dataDir.resolve("broker-" + p.nodeId()), classpath, heap, commandPrefix))
                 .toList();
         created.forEach(n -> n.writeProperties(
                 BrokerProperties.forNode(n.ports(), ports, n.logDir(), brokerProperties)));
         nodes = created;
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (closeOnJvmExit) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         format(created, clusterId);
         created.forEach(BrokerNode::start);
         BrokerReadiness.await(created, startTimeout, closed::get);
@@ -156,7 +164,9 @@ public final class LocalKafkaCluster implements AutoCloseable {
             return;
         }
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            if (closeOnJvmExit) {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            }
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting: this is the hook, or the hook is about to run and will no-op
         }
@@ -229,8 +239,43 @@ public final class LocalKafkaCluster implements AutoCloseable {
         private String heap = "-Xmx512m";
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
+        private int firstClientPort;
+        private List<String> commandPrefix = List.of();
+        private boolean closeOnJvmExit = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a JVM shutdown hook closes the cluster; default true. A supervisor that stops its
+         * children in order turns it off and closes the cluster from its own hook (shutdown hooks
+         * run all at once, so this one would stop the brokers before their clients).
+         */
+        public Builder closeOnJvmExit(boolean enabled) {
+            this.closeOnJvmExit = enabled;
+            return this;
+        }
+
+        /**
+         * The client port of node 1; node n listens on {@code port + n - 1}. Default 0: free ports
+         * chosen at each start. A port in use fails the start with a {@link LocalKafkaException}.
+         */
+        public Builder clientPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.firstClientPort = port;
+            return this;
+        }
+
+        /**
+         * Words put before each broker's {@code java} command line, e.g. {@code setsid}, so a
+         * supervisor can keep Ctrl-C at the terminal from reaching the brokers directly and stop
+         * them itself, in order. Default none.
+         */
+        public Builder commandPrefix(List<String> words) {
+            this.commandPrefix = List.copyOf(words);
+            return this;
         }
 
         /** Number of nodes, each broker and controller; default 1. */

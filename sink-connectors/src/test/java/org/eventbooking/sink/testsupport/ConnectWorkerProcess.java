@@ -80,6 +80,11 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         }
     }
 
+    /** The worker's REST URL, {@code http://127.0.0.1:<port>}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public Path log() {
         return dir.resolve("connect.log");
     }

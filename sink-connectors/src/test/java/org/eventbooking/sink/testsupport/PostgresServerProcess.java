@@ -15,31 +15,57 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real, private PostgreSQL 15 server for integration tests, run by the project's
- * {@code scripts/postgres.sh} (Debian binaries, loopback only, a fresh data dir). It can be stopped
- * and started again on the same port and data to play an outage.
+ * A real, private PostgreSQL 15 server for integration tests and {@code ./booking dev}, run by the
+ * project's {@code scripts/postgres.sh} (Debian binaries, loopback only, its own data dir). It can be
+ * stopped and started again on the same port and data to play an outage.
  */
 public final class PostgresServerProcess implements AutoCloseable {
 
     private final Path script;
     private final Path dataDir;
+    private final boolean ownsDataDir;
     private String url;
 
-    private PostgresServerProcess(Path script, Path dataDir) {
+    private PostgresServerProcess(Path script, Path dataDir, boolean ownsDataDir) {
         this.script = script;
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
     }
 
-    /** Initialises a new cluster on a free port and waits until it accepts clients. */
+    /** Initialises a new cluster in a temp dir (deleted on close) on a free port; waits until it accepts clients. */
     public static PostgresServerProcess start() {
         try {
-            PostgresServerProcess server = new PostgresServerProcess(findScript(),
-                    Files.createTempDirectory("postgres-it-"));
-            server.url = server.run("start");
-            return server;
+            return start(Files.createTempDirectory("postgres-it-"), true, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a data dir for PostgreSQL", e);
         }
+    }
+
+    /**
+     * Starts the cluster in {@code dataDir} (initialised if new, kept on close) and waits until it accepts
+     * clients; {@code port} 0 reuses the port of its last run when free, else picks a free one.
+     */
+    public static PostgresServerProcess start(Path dataDir, int port) {
+        return start(dataDir, false, port == 0 ? List.of() : List.of(Integer.toString(port)));
+    }
+
+    private static PostgresServerProcess start(Path dataDir, boolean ownsDataDir, List<String> portArgument) {
+        PostgresServerProcess server = new PostgresServerProcess(findScript(), dataDir, ownsDataDir);
+        server.url = server.run("start", portArgument);
+        return server;
+    }
+
+    /** The process id of the running server (the postmaster), from its {@code postmaster.pid}. */
+    public long serverPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("data").resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL in " + dataDir + " is not running (no postmaster.pid)", e);
+        }
+    }
+
+    public Path log() {
+        return dataDir.resolve("postgres.log");
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:<port>/booking?user=booking&password=booking} */
@@ -53,17 +79,20 @@ public final class PostgresServerProcess implements AutoCloseable {
 
     /** Fast shutdown: clients see their connections drop and new ones refused. */
     public void stop() {
-        run("stop");
+        run("stop", List.of());
     }
 
     /** Starts the stopped server again, same port, same data. */
     public void restart() {
-        url = run("start");
+        url = run("start", List.of());
     }
 
     @Override
     public void close() {
         stop();
+        if (!ownsDataDir) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -71,8 +100,9 @@ public final class PostgresServerProcess implements AutoCloseable {
         }
     }
 
-    private String run(String command) {
+    private String run(String command, List<String> arguments) {
         List<String> line = new ArrayList<>(List.of("bash", script.toString(), command, dataDir.toString()));
+        line.addAll(arguments);
         try {
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
@@ -83,8 +113,9 @@ public final class PostgresServerProcess implements AutoCloseable {
             if (process.exitValue() != 0) {
                 // The script names what is missing (the Debian package `postgresql`) or the server log's tail.
                 throw new IllegalStateException(String.join(" ", line) + " failed (exit " + process.exitValue()
-                        + "). The PostgreSQL integration tests need a real server: install the Debian package with"
-                        + " `apt-get install postgresql` (or scripts/ensure-packages.sh postgresql). Output:\n" + output);
+                        + "). A real server is needed: install the Debian package with `apt-get install postgresql`"
+                        + " (or scripts/ensure-packages.sh postgresql); run as root, the server runs as the `postgres`"
+                        + " user, who must be able to enter every directory above " + dataDir + ". Output:\n" + output);
             }
             List<String> lines = output.lines().toList();
             return lines.isEmpty() ? "" : lines.get(lines.size() - 1);

@@ -57,7 +57,7 @@ public final class BookingCommandProcessor implements Processor<String, byte[], 
     public static final String USER_BOOKINGS_SINK = "bookings-by-user-sink";
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingCommandProcessor.class);
-    // Catalog entries and section and row counts: few keys, read by every command, memoised for good.
+    // Catalog entries, section counts and row bitmaps: few keys, read by every command, memoised for good.
     private static final int LASTING_MEMO_ENTRIES = 10_000;
     // Seats and bookings: a key is read again within its own command only, so the memo spans a
     // few commands and its entries die young.

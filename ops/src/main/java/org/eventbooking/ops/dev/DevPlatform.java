@@ -1,0 +1,146 @@
+package org.eventbooking.ops.dev;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.eventbooking.ops.process.Ports;
+import org.eventbooking.ops.topics.TopicReconciler;
+import org.eventbooking.ops.topics.TopicsCommand;
+
+/**
+ * Starts the parts of the dev platform in dependency order, each under the supervisor as soon as it
+ * exists: Kafka and PostgreSQL side by side, Redis, the topics, then the Connect worker and the nodes
+ * side by side.
+ */
+final class DevPlatform {
+
+    private final DevSettings settings;
+    private final DataDir dataDir;
+    private final Supervisor supervisor;
+    private final PrintStream progress;
+
+    DevPlatform(DevSettings settings, DataDir dataDir, Supervisor supervisor, PrintStream progress) {
+        this.settings = settings;
+        this.dataDir = dataDir;
+        this.supervisor = supervisor;
+        this.progress = progress;
+    }
+
+    /** Returns once every node answers {@code /ready} and the projection connector runs. */
+    ReadyLine start(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        ensurePackages(settings.packagesNeeded());
+        // PostgreSQL (initdb on first use) starts while the broker JVM does: both take seconds.
+        CompletableFuture<String> postgres = settings.externalPostgres().map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.supplyAsync(this::startPostgres));
+        KafkaPart kafka = startKafka(postgres);
+        String bootstrap = kafka.bootstrapServers();
+        String postgresUrl = joined(postgres);
+        String redisUrl = settings.externalRedis().orElseGet(this::startRedis);
+        provisionTopics(bootstrap);
+
+        say("starting the Connect worker (REST on 127.0.0.1:" + settings.connectPort() + ") and "
+                + settings.nodes() + " node(s) from port " + settings.firstHttpPort());
+        ConnectPart connect = supervisor.start(() -> ConnectPart.launch(settings.repoRoot(), dataDir.connect(),
+                settings.connectPort(), bootstrap, postgresUrl));
+        List<NodePart> nodes = new ArrayList<>();
+        for (int node = 1; node <= settings.nodes(); node++) {
+            int number = node;
+            nodes.add(supervisor.start(() -> launchNode(number, bootstrap, redisUrl)));
+        }
+        connect.awaitReady(deadline);
+        say("Connect worker ready: the projection sink is RUNNING (log " + connect.log() + ")");
+        for (NodePart node : nodes) {
+            node.awaitReady(deadline);
+            say(node.name() + " ready at " + node.baseUrl() + " (log " + node.log() + ")");
+        }
+        return new ReadyLine(nodes.get(0).baseUrl(), postgresUrl, bootstrap);
+    }
+
+    private KafkaPart startKafka(CompletableFuture<String> postgres) {
+        say("starting Kafka on 127.0.0.1:" + settings.kafkaPort() + " (data " + dataDir.kafka() + ")");
+        try {
+            KafkaPart kafka = supervisor.register(KafkaPart.create(dataDir.kafka(), settings.kafkaPort()));
+            kafka.start();
+            return supervisor.watch(kafka);
+        } catch (RuntimeException e) {
+            // PostgreSQL must be under the supervisor before the failure stops everything.
+            postgres.exceptionally(failed -> null).join();
+            throw e;
+        }
+    }
+
+    private static String joined(CompletableFuture<String> started) {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private String startPostgres() {
+        say("starting PostgreSQL (data " + dataDir.postgres() + ")");
+        return supervisor.start(() -> PostgresPart.start(dataDir.postgres(), settings.postgresPort())).url();
+    }
+
+    private String startRedis() {
+        int port = settings.redisPort() == 0 ? Ports.free() : settings.redisPort();
+        say("starting Redis on 127.0.0.1:" + port);
+        return supervisor.start(() -> RedisPart.start(dataDir.redis(), port)).url();
+    }
+
+    private void provisionTopics(String bootstrap) {
+        try (Admin admin = Admin.create(TopicsCommand.adminConfig(bootstrap, Duration.ofSeconds(30)))) {
+            TopicReconciler.Outcome outcome = new TopicReconciler(admin).reconcile(settings.topicPartitions(), (short) 1, true);
+            say(outcome.created().isEmpty() ? "topics verified" : "topics created: " + String.join(", ", outcome.created()));
+            if (!outcome.matches()) {
+                throw new IllegalStateException("the topics in " + dataDir.kafka() + " differ from the platform's:\n  "
+                        + String.join("\n  ", outcome.differences())
+                        + "\nstart with --fresh for new topics, or pass the --partitions they were made with");
+            }
+        }
+    }
+
+    private NodePart launchNode(int node, String bootstrap, String redisUrl) {
+        String nodeId = settings.nodeId(node);
+        Map<String, String> env = settings.nodeEnvironment(node, bootstrap, redisUrl, dataDir.node(nodeId).resolve("state"));
+        return NodePart.launch(nodeId, settings.httpPort(node), settings.nodeJvmOptions(), env, settings.repoRoot(),
+                dataDir.node(nodeId).resolve("node.log"));
+    }
+
+    // Installs what is missing from Debian packages; when everything is present it needs neither root nor network.
+    private void ensurePackages(List<String> packages) {
+        if (packages.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("bash", settings.repoRoot().resolve("scripts/ensure-packages.sh").toString()));
+        command.addAll(packages);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("could not install " + String.join(" ", packages)
+                        + " (see above); install them by hand: apt-get install " + String.join(" ", packages));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run scripts/ensure-packages.sh", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Supervisor.StoppingException();
+        }
+    }
+
+    private void say(String message) {
+        progress.println("booking dev: " + message);
+    }
+}
