@@ -1,12 +1,16 @@
 package org.eventbooking.sink;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -21,6 +25,8 @@ import org.eventbooking.sink.metrics.BatchMetrics;
 import org.eventbooking.sink.projection.RecordProjector;
 import org.eventbooking.sink.projection.SourcePosition;
 import org.eventbooking.sink.projection.UnprojectableRecordException;
+import org.eventbooking.sink.tracing.BatchTracing;
+import org.eventbooking.tracing.TraceLogFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +42,21 @@ public final class ProjectionSinkTask extends SinkTask {
 
     private final RecordProjector projector = new RecordProjector();
     private final ProjectionWriter writer = new ProjectionWriter();
+    private final BiFunction<ProjectionSinkConfig, Map<String, String>, BatchTracing> tracingFactory;
     private ProjectionSinkConfig config;
     private HikariDataSource dataSource;
     private boolean schemaReady;
     private BatchMetrics metrics;
+    private BatchTracing tracing;
+
+    public ProjectionSinkTask() {
+        this(BatchTracing::of);
+    }
+
+    /** A task whose tracing is made by {@code tracingFactory} (tests pass an in-memory exporter). */
+    ProjectionSinkTask(BiFunction<ProjectionSinkConfig, Map<String, String>, BatchTracing> tracingFactory) {
+        this.tracingFactory = tracingFactory;
+    }
 
     @Override
     public String version() {
@@ -52,6 +69,7 @@ public final class ProjectionSinkTask extends SinkTask {
         dataSource = ConnectionPool.create(config);
         schemaReady = !config.migrate;
         metrics = BatchMetrics.of(config, props);
+        tracing = tracingFactory.apply(config, props);
         try {
             migrateOnce();
         } catch (RuntimeException e) {
@@ -68,6 +86,19 @@ public final class ProjectionSinkTask extends SinkTask {
         if (records.isEmpty()) {
             return;
         }
+        Span span = tracing.start(records);
+        try (Scope scope = span.makeCurrent(); TraceLogFields logFields = TraceLogFields.of(span)) {
+            writeBatch(records);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void writeBatch(Collection<SinkRecord> records) {
         List<Projected<SinkRecord>> projected = project(records);
         if (projected.isEmpty()) {
             return;
@@ -167,6 +198,9 @@ public final class ProjectionSinkTask extends SinkTask {
     public void stop() {
         if (dataSource != null) {
             dataSource.close();
+        }
+        if (tracing != null) {
+            tracing.close();
         }
     }
 }

@@ -35,8 +35,10 @@ import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.sink.testsupport.ConnectWorkerProcess;
 import org.eventbooking.sink.testsupport.Facts;
 import org.eventbooking.sink.testsupport.LogProducer;
+import org.eventbooking.sink.testsupport.OtlpReceiver;
 import org.eventbooking.sink.testsupport.PostgresServerProcess;
 import org.eventbooking.sink.testsupport.ReportingTables;
+import org.eventbooking.sink.tracing.BatchTracing;
 import org.eventbooking.topology.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,10 +69,12 @@ class ProjectionConnectorIT {
     private static LogProducer log;
     private static Admin admin;
     private static int metricsPort;
+    private static OtlpReceiver traces;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         postgres = PostgresServerProcess.start();
+        traces = OtlpReceiver.start();
         kafka = LocalKafkaCluster.builder().build();
         kafka.start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
@@ -88,6 +92,7 @@ class ProjectionConnectorIT {
         metricsPort = ConnectWorkerProcess.freePort();
         Map<String, String> config = new HashMap<>();
         config.put(ProjectionSinkConfig.METRICS_PORT, Integer.toString(metricsPort));
+        config.put(ProjectionSinkConfig.TRACING_OTLP_ENDPOINT, traces.endpoint());
         config.put("connector.class", ProjectionSinkConnector.class.getName());
         config.put("tasks.max", "2");
         config.put("topics", String.join(",", LOG_TOPICS));
@@ -119,6 +124,9 @@ class ProjectionConnectorIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -263,6 +271,19 @@ class ProjectionConnectorIT {
         assertThat(wanted).isNotEmpty();
         assertThat(exported).containsAll(wanted).contains("jvm_memory_used_bytes", "process_cpu_seconds_total");
         assertThat(scrape.body()).containsPattern("booking_projection_rows_written_total\\{task=\"\\d\"} [1-9]");
+    }
+
+    @Test
+    @Order(6)
+    void the_write_of_a_traced_fact_is_exported_as_a_span_of_its_trace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String processSpanId = "00f067aa0ba902b7";
+        log.sendTraced(BOOKINGS, Facts.held("ev-t", "t-1", 1, "FLOOR-1-1"), "00-" + traceId + "-" + processSpanId + "-01");
+        log.flush();
+
+        // The task's SDK batches its spans (every 5 s) and sends them over OTLP/HTTP as Jaeger receives them.
+        eventually("projection write span exported").until(() ->
+                traces.received(BatchTracing.SPAN_NAME, traceId, processSpanId));
     }
 
     private static Map<String, String> checksums() throws SQLException {
