@@ -1,9 +1,6 @@
 package org.eventbooking.sink;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,7 +23,7 @@ import org.eventbooking.sink.projection.RecordProjector;
 import org.eventbooking.sink.projection.SourcePosition;
 import org.eventbooking.sink.projection.UnprojectableRecordException;
 import org.eventbooking.sink.tracing.BatchTracing;
-import org.eventbooking.tracing.TraceLogFields;
+import org.eventbooking.tracing.SpanWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,16 +83,7 @@ public final class ProjectionSinkTask extends SinkTask {
         if (records.isEmpty()) {
             return;
         }
-        Span span = tracing.start(records);
-        try (Scope scope = span.makeCurrent(); TraceLogFields logFields = TraceLogFields.of(span)) {
-            writeBatch(records);
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            span.end();
-        }
+        SpanWork.run(tracing.start(records), () -> writeBatch(records));
     }
 
     private void writeBatch(Collection<SinkRecord> records) {
