@@ -2,8 +2,7 @@ package org.eventbooking.sink.tracing;
 
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
 
@@ -16,9 +15,7 @@ enum ConnectHeaderCarrier implements TextMapGetter<Headers> {
 
     @Override
     public Iterable<String> keys(Headers headers) {
-        List<String> keys = new ArrayList<>();
-        headers.forEach(header -> keys.add(header.key()));
-        return keys;
+        return () -> StreamSupport.stream(headers.spliterator(), false).map(Header::key).iterator();
     }
 
     @Override
