@@ -33,11 +33,15 @@ export async function startPlatform(): Promise<RunningPlatform> {
     detached: true, // a process group of its own: stop() signals the launcher, never the test runner
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Should the test run end without its teardown (Ctrl-C, a killed build), the platform goes with it.
+  const stopOnExit = () => signal(child);
+  process.once('exit', stopOnExit);
   try {
     const gatewayUrl = await readyLine(child, dataDir);
     return {
       gatewayUrl,
       stop: async () => {
+        process.off('exit', stopOnExit);
         await stop(child);
         rmSync(dataDir, { recursive: true, force: true });
       },
@@ -98,6 +102,12 @@ function stop(child: ChildProcess): Promise<void> {
   }
   return new Promise((resolveStopped) => {
     child.once('exit', () => resolveStopped());
-    process.kill(-child.pid!, 'SIGTERM');
+    signal(child);
   });
+}
+
+function signal(child: ChildProcess): void {
+  if (child.exitCode === null && child.signalCode === null) {
+    process.kill(-child.pid!, 'SIGTERM');
+  }
 }
