@@ -12,8 +12,8 @@ export interface RunningPlatform {
 }
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-// ./booking dev gives up (and stops what it started) after its own --start-timeout; this is a last resort.
-const START_TIMEOUT_SECONDS = 240;
+// ./booking dev gives up (and stops what it started) after its --start-timeout, 300 s; this is a last resort.
+const START_TIMEOUT_SECONDS = 330;
 
 /**
  * `./booking dev` (DESIGN §6) on free ports with empty data: Kafka, PostgreSQL, Redis, Connect and
@@ -25,8 +25,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
   chmodSync(dataDir, 0o755); // run as root, PostgreSQL runs as the postgres user, who must reach its data
   const [httpPort, kafkaPort, connectPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const args = ['dev', '--fresh', '--data-dir', join(dataDir, 'dev'), '--http-port', `${httpPort}`,
-    '--kafka-port', `${kafkaPort}`, '--connect-port', `${connectPort}`, '--partitions', '2',
-    '--start-timeout', `${START_TIMEOUT_SECONDS - 30}`];
+    '--kafka-port', `${kafkaPort}`, '--connect-port', `${connectPort}`, '--partitions', '2'];
   const child = spawn(join(REPO, 'booking'), args, {
     cwd: REPO,
     env: platformEnvironment(),
