@@ -160,7 +160,7 @@ public final class GatewayNode implements AutoCloseable {
         LocalReads local = new LocalReads(new StoreReads(streams));
         ClusterReads reads = new ClusterReads(streams, self, local, peers);
         AvailabilityFeed feed = started(new AvailabilityFeed(config.kafkaBootstrap(), config.nodeId(),
-                eventId -> reads.availability(eventId, false), (eventId, bookingId) -> reads.booking(eventId, bookingId, Duration.ZERO)));
+                eventId -> reads.availability(eventId, false)));
         feed.start(START_TIMEOUT);
 
         WebhookSignature webhookSignature = new WebhookSignature(config.webhookSecret());
