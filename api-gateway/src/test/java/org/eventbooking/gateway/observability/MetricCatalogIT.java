@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A real node's {@code /metrics}, after holds were granted and rejected, exports every metric that
  * a dashboard shows or an alert watches: no panel shows a metric nobody exports. (Connect-worker
- * metrics are listed in prometheus/connect-worker-metrics.txt and checked by ProjectionConnectorIT;
+ * metrics are listed in prometheus/connect-worker-metrics.txt and checked by ProjectionConnectorIT,
+ * broker metrics in prometheus/kafka-broker-metrics.txt and checked by kafka-local's BrokerMetricsIT;
  * {@code up} is made by Prometheus itself.)
  */
 class MetricCatalogIT {
@@ -64,7 +65,7 @@ class MetricCatalogIT {
         ObservabilityFiles.dashboardExpressions().forEach(expr -> wanted.addAll(PromQlMetricNames.of(expr)));
         ObservabilityFiles.ruleExpressions().forEach(expr -> wanted.addAll(PromQlMetricNames.of(expr)));
         wanted.removeAll(MADE_BY_PROMETHEUS);
-        wanted.removeAll(ObservabilityFiles.connectWorkerMetrics());
+        wanted.removeAll(ObservabilityFiles.metricsOfOtherProcesses());
         assertThat(wanted).as("metrics named in dashboards and rules").hasSizeGreaterThan(20);
 
         // Kafka client metrics appear once the stream thread has committed and its consumer fetched.

@@ -1,6 +1,7 @@
 package org.eventbooking.ops.dev;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.ops.process.ChildProcess;
@@ -15,11 +16,15 @@ final class KafkaPart implements Part {
         this.cluster = cluster;
     }
 
-    /** A broker on {@code port}, not started yet: the supervisor can stop it while it starts. */
-    static KafkaPart create(Path dataDir, int port) {
+    /**
+     * A broker on {@code port}, not started yet: the supervisor can stop it while it starts. It may
+     * take what is left of {@code --start-timeout} (a loaded machine needs more than kafka-local's default).
+     */
+    static KafkaPart create(Path dataDir, int port, Duration startTimeout) {
         return new KafkaPart(LocalKafkaCluster.builder()
                 .dataDir(dataDir)
                 .clientPort(port)
+                .startTimeout(startTimeout)
                 .commandPrefix(ChildProcess.SESSION_PREFIX)
                 .closeOnJvmExit(false) // the supervisor's hook stops it, after its clients
                 .build());

@@ -24,8 +24,18 @@ public final class LogProducer implements AutoCloseable {
     }
 
     public void send(String topic, LogEvent fact) {
-        String key = fact instanceof UserRegistered user ? user.email() : ((BookingEvent) fact).eventId();
-        sendRaw(topic, key, Json.write(fact));
+        sendRaw(topic, keyOf(fact), Json.write(fact));
+    }
+
+    private static String keyOf(LogEvent fact) {
+        return fact instanceof UserRegistered user ? user.email() : ((BookingEvent) fact).eventId();
+    }
+
+    /** As the engine writes a fact its command caused: with the command's trace context in {@code traceparent}. */
+    public void sendTraced(String topic, LogEvent fact, String traceparent) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, keyOf(fact), Json.write(fact));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
     }
 
     public void sendRaw(String topic, String key, String value) {
