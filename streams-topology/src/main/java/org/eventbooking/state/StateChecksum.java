@@ -3,7 +3,6 @@ package org.eventbooking.state;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +23,7 @@ public record StateChecksum(Map<String, String> tables) {
     }
 
     private static String checksum(String name, Table<?> table) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         long[] countAndSum = new long[2];
         table.forEach((key, value) -> {
             sha256.reset();
@@ -33,14 +32,6 @@ public record StateChecksum(Map<String, String> tables) {
             countAndSum[1] += ByteBuffer.wrap(digest).getLong();
         });
         return countAndSum[0] + ":" + Long.toHexString(countAndSum[1]);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     @Override

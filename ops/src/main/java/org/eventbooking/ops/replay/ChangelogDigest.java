@@ -3,8 +3,8 @@ package org.eventbooking.ops.replay;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
+import org.eventbooking.state.Sha256;
 
 /**
  * A changelog's content as bytes: how many entries, and the sum of a hash of each key and value, so
@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class ChangelogDigest {
 
-    private final MessageDigest sha256 = sha256();
+    private final MessageDigest sha256 = Sha256.newDigest();
     private long entries;
     private long sum;
 
@@ -47,13 +47,5 @@ public final class ChangelogDigest {
     @Override
     public String toString() {
         return entries + ":" + Long.toHexString(sum);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
