@@ -5,15 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +22,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.eventbooking.gateway.testsupport.Api;
 import org.eventbooking.gateway.testsupport.Platform;
+import org.eventbooking.ops.process.NginxServer;
+import org.eventbooking.ops.process.ProcessRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +49,7 @@ class NginxIT {
     private static Platform platform;
     private static ObservedNode nodeA;
     private static ObservedNode nodeB;
-    private static NginxProcess nginx;
+    private static NginxServer nginx;
     private static SSLContext sslContext;
     private static HttpClient https;
     private static Api viaNginx;
@@ -63,9 +62,10 @@ class NginxIT {
         nodeA = ObservedNode.start(platform, "nginx-a");
         nodeB = ObservedNode.start(platform, "nginx-b");
         Platform.awaitSharingTheWork(nodeA.node(), nodeB.node());
-        nginx = NginxProcess.start(Map.of("gateway-1:8080", nodeA.address(), "gateway-2:8080", nodeB.address()),
+        nginx = NginxServer.start(Repository.file("nginx"), Path.of("target"),
+                Map.of("gateway-1:8080", nodeA.address(), "gateway-2:8080", nodeB.address()), Map.of(),
                 "<!doctype html><title>Event Booking</title>");
-        sslContext = trusting(nginx);
+        sslContext = nginx.trustingSslContext();
         https = HttpClient.newBuilder().sslContext(sslContext).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         viaNginx = new Api(nginx.httpsUrl(""), https);
@@ -73,19 +73,6 @@ class NginxIT {
         Api direct = new Api(nodeA.baseUrl());
         customer = direct.signUp("customer");
         eventId = direct.createEvent(direct.signUp("organizer"), 2, 10, 600);
-    }
-
-    private static SSLContext trusting(NginxProcess nginx) throws Exception {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        try (InputStream in = Files.newInputStream(nginx.certificate())) {
-            trusted.setCertificateEntry("booking", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     @AfterAll
