@@ -16,11 +16,29 @@ import org.eventbooking.serde.Json;
 public final class LogProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final boolean transactional;
 
     public LogProducer(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new ByteArraySerializer());
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5), false);
+    }
+
+    private LogProducer(Map<String, Object> config, boolean transactional) {
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.transactional = transactional;
+        if (transactional) {
+            producer.initTransactions();
+            producer.beginTransaction();
+        }
+    }
+
+    /**
+     * Sends in transactions, as the engine writes its log: each {@link #flush()} commits one, so the
+     * partitions end in commit markers that consumers never receive as records.
+     */
+    public static LogProducer transactional(String bootstrapServers, String transactionalId) {
+        return new LogProducer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId), true);
     }
 
     public void send(String topic, LogEvent fact) {
@@ -46,9 +64,14 @@ public final class LogProducer implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, key, value));
     }
 
-    /** Waits until everything sent is acknowledged. */
+    /** Waits until everything sent is acknowledged (and committed, when transactional). */
     public void flush() {
-        producer.flush();
+        if (transactional) {
+            producer.commitTransaction();
+            producer.beginTransaction();
+        } else {
+            producer.flush();
+        }
     }
 
     @Override
