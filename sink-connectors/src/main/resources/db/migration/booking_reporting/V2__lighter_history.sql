@@ -7,7 +7,8 @@ DROP INDEX IF EXISTS booking_events_by_event;
 
 -- No planner statistics for detail: no query compares whole facts, and sorting sampled jsonb
 -- values was half of every ANALYZE of the history (autovacuum runs it as partitions grow).
--- A partition does not inherit the setting, so each new month's partition gets it too.
+-- A partition does not inherit the setting, so each new month's partition gets it too: the
+-- function below is V1's (applied migrations never change) with that one statement added.
 ALTER TABLE booking_events ALTER COLUMN detail SET STATISTICS 0;
 
 CREATE OR REPLACE FUNCTION booking_events_ensure_partition(at timestamptz) RETURNS void
