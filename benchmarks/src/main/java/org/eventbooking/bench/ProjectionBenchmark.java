@@ -85,6 +85,8 @@ final class ProjectionBenchmark implements Callable<Integer> {
                 Timeline timeline = new Timeline("facts visible in PostgreSQL", start);
                 VisibilityWatcher watcher = new VisibilityWatcher(postgres.url(), TOPIC, sendTimes, partitions, timeline);
 
+                System.out.printf("sending %d facts at once%n", events);
+                System.out.flush();
                 CompletableFuture<Void> sending = produceAsync(producer, facts, sendTimes, 0, events, 0);
                 long end = watcher.awaitAll(events, POLL_MILLIS, DRAIN_TIMEOUT.toNanos());
                 sending.join();

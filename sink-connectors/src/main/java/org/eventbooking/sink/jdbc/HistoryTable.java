@@ -22,6 +22,6 @@ final class HistoryTable extends TableWrite<HistoryRow> {
     @Override
     void rows(HistoryRow h, Consumer<Object[]> out) {
         out.accept(Sql.withSource(h.source(), h.eventId(), h.bookingId(), h.type(), Sql.micros(h.occurredAt()), h.userId(),
-                h.paymentId(), Sql.text(h.seats()), h.amountCents(), h.detailJson()));
+                h.paymentId(), Sql.text(h.seats()), h.amountCents(), h.detailUtf8()));
     }
 }

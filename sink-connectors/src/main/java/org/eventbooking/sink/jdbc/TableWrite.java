@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,7 +26,7 @@ abstract class TableWrite<T extends RowChange> {
 
     /** The element type of a column's unnest array: how its values are sent. */
     enum ArrayType {
-        TEXT("text"), INT("int4"), BIGINT("int8");
+        TEXT("text"), INT("int4"), BIGINT("int8"), BYTEA("bytea");
 
         final String sqlName;
 
@@ -32,17 +34,22 @@ abstract class TableWrite<T extends RowChange> {
             this.sqlName = sqlName;
         }
 
-        Object[] array(Object[] values) {
+        /** The column's values of the rows, as the typed array pgjdbc encodes in binary. */
+        Object[] array(List<Object[]> rows, int column) {
             return switch (this) {
-                case TEXT -> copy(values, new String[values.length], v -> (String) v);
-                case INT -> copy(values, new Integer[values.length], v -> ((Number) v).intValue());
-                case BIGINT -> copy(values, new Long[values.length], v -> ((Number) v).longValue());
+                case TEXT -> column(rows, column, new String[rows.size()], v -> (String) v);
+                case INT -> column(rows, column, new Integer[rows.size()],
+                        v -> v instanceof Integer i ? i : Integer.valueOf(((Number) v).intValue()));
+                case BIGINT -> column(rows, column, new Long[rows.size()],
+                        v -> v instanceof Long l ? l : Long.valueOf(((Number) v).longValue()));
+                case BYTEA -> column(rows, column, new byte[rows.size()][], v -> (byte[]) v);
             };
         }
 
-        private static <E> E[] copy(Object[] values, E[] into, Function<Object, E> convert) {
-            for (int i = 0; i < values.length; i++) {
-                into[i] = values[i] == null ? null : convert.apply(values[i]);
+        private static <E> E[] column(List<Object[]> rows, int column, E[] into, Function<Object, E> convert) {
+            for (int i = 0; i < into.length; i++) {
+                Object value = rows.get(i)[column];
+                into[i] = value == null ? null : convert.apply(value);
             }
             return into;
         }
@@ -68,8 +75,9 @@ abstract class TableWrite<T extends RowChange> {
             return new Column(name, "timestamptz 'epoch' + u." + name + " * interval '1 microsecond'", ArrayType.BIGINT);
         }
 
+        /** JSON sent as its UTF-8 bytes, as read from the log: neither side makes a string of it first. */
         static Column jsonb(String name) {
-            return new Column(name, "u." + name + "::jsonb", ArrayType.TEXT);
+            return new Column(name, "convert_from(u." + name + ", 'UTF8')::jsonb", ArrayType.BYTEA);
         }
     }
 
@@ -120,7 +128,7 @@ abstract class TableWrite<T extends RowChange> {
         if (rows.isEmpty()) {
             return List.of();
         }
-        if (keyColumns == 0) {
+        if (keyColumns == 0 || keysUnique(rows)) {
             return List.of(rows);
         }
         List<List<Object[]>> rounds = new ArrayList<>();
@@ -135,19 +143,33 @@ abstract class TableWrite<T extends RowChange> {
         return rounds;
     }
 
+    // The usual batch touches each key once: one set lookup per row settles it, without counting.
+    private boolean keysUnique(List<Object[]> rows) {
+        Set<Object> keys = new HashSet<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            if (!keys.add(key(row))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Object key(Object[] row) {
-        return keyColumns == 1 ? row[0] : List.of(Arrays.copyOf(row, keyColumns));
+        return switch (keyColumns) {
+            case 1 -> row[0];
+            case 2 -> new PairKey(row[0], row[1]);
+            default -> List.of(Arrays.copyOf(row, keyColumns));
+        };
+    }
+
+    private record PairKey(Object first, Object second) {
     }
 
     private void execute(Connection connection, List<Object[]> round) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int column = 0; column < columns.size(); column++) {
-                Object[] values = new Object[round.size()];
-                for (int row = 0; row < values.length; row++) {
-                    values[row] = round.get(row)[column];
-                }
                 ArrayType type = columns.get(column).type();
-                statement.setArray(column + 1, connection.createArrayOf(type.sqlName, type.array(values)));
+                statement.setArray(column + 1, connection.createArrayOf(type.sqlName, type.array(round, column)));
             }
             statement.executeUpdate();
         }

@@ -21,7 +21,7 @@ final class HistoryRows {
     private HistoryRows() {
     }
 
-    static HistoryRow of(BookingEvent fact, String json, SourcePosition source) {
+    static HistoryRow of(BookingEvent fact, byte[] json, SourcePosition source) {
         if (fact instanceof SeatsHeld e) {
             return row(e, e.bookingId(), e.userId(), null, e.seats(), e.totalCents(), json, source);
         } else if (fact instanceof HoldReleased e) {
@@ -47,7 +47,7 @@ final class HistoryRows {
     }
 
     private static HistoryRow row(BookingEvent fact, String bookingId, String userId, String paymentId,
-                                  List<String> seats, Long amountCents, String json, SourcePosition source) {
+                                  List<String> seats, Long amountCents, byte[] json, SourcePosition source) {
         return new HistoryRow(fact.eventId(), required(bookingId, "bookingId"), fact.getClass().getSimpleName(),
                 fact.occurredAt(), userId, paymentId, seats, amountCents, json, source);
     }

@@ -1,6 +1,5 @@
 package org.eventbooking.sink.projection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eventbooking.domain.BookingStatus;
@@ -46,11 +45,11 @@ public final class RecordProjector {
         if (event == null) {
             throw new UnprojectableRecordException("record value is JSON null");
         }
-        return project(event, new String(value, StandardCharsets.UTF_8), source);
+        return project(event, value, source);
     }
 
     // Java 17 has no pattern matching for switch; RecordProjectorTest checks every fact type is mapped.
-    List<RowChange> project(LogEvent event, String json, SourcePosition source) {
+    List<RowChange> project(LogEvent event, byte[] json, SourcePosition source) {
         if (event instanceof UserRegistered e) {
             return List.of(new UserRow(required(e.userId(), "userId"), required(e.email(), "email"), e.name(), e.role(),
                     required(e.occurredAt(), "occurredAt"), source));

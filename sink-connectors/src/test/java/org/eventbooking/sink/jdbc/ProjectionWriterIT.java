@@ -82,7 +82,8 @@ class ProjectionWriterIT {
 
     @Test
     void migrations_ran_once_and_history_gets_monthly_partitions() throws SQLException {
-        assertThat(value("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo("1");
+        assertThat(value("SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE success"))
+                .isEqualTo("1,2");
         write(List.of(at(BOOKINGS, 900, Facts.held("e-part", "b-part", 0, "FLOOR-9-9"))));
         assertThat(value("SELECT count(*) FROM pg_inherits WHERE inhparent = 'booking_events'::regclass"
                 + " AND inhrelid = 'booking_events_2026_03'::regclass")).isEqualTo("1");
@@ -111,6 +112,14 @@ class ProjectionWriterIT {
                 .isEqualTo("2026-03-14 10:00:01.234567 1969-12-31 23:59:59.000001 9007199254740993 2 950");
         assertThat(value("SELECT occurred_at AT TIME ZONE 'UTC' || ' ' || src_offset FROM booking_events"
                 + " WHERE booking_id = 'b-exact'")).isEqualTo("2026-03-14 10:00:01.234567 950");
+    }
+
+    @Test
+    void history_detail_is_the_fact_as_written_non_ascii_included() throws SQLException {
+        write(List.of(at(BOOKINGS, 970, new SeatsHeld("e-detail", "b-detail", "Zoë-Ünal-東京", List.of("FLOOR-1-1"), 100,
+                "EUR", Instant.parse("2026-03-14T10:10:00Z"), Instant.parse("2026-03-14T10:00:00Z")))));
+        assertThat(value("SELECT detail->>'type' || ' ' || (detail->>'userId') || ' ' || (detail->'seats'->>0)"
+                + " FROM booking_events WHERE booking_id = 'b-detail'")).isEqualTo("SeatsHeld Zoë-Ünal-東京 FLOOR-1-1");
     }
 
     @Test

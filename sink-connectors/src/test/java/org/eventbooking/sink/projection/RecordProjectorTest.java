@@ -96,7 +96,7 @@ class RecordProjectorTest {
         assertThat(seats.seatIds()).containsExactly("FLOOR-1-1", "FLOOR-1-2");
         HistoryRow history = only(changes, HistoryRow.class);
         assertThat(history.type()).isEqualTo("SeatsHeld");
-        assertThat(history.detailJson()).contains("\"type\":\"SeatsHeld\"");
+        assertThat(new String(history.detailUtf8(), StandardCharsets.UTF_8)).contains("\"type\":\"SeatsHeld\"");
     }
 
     @Test
