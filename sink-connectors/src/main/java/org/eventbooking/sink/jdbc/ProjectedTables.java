@@ -20,12 +20,24 @@ public final class ProjectedTables {
     private ProjectedTables() {
     }
 
-    /** md5 of every table's rows in a stable order, source positions included. */
+    /**
+     * A row as compared. {@code bookings} is fed by two logs, and which of them updated a row last
+     * depends on how the sink happened to interleave them: its {@code src_*} columns ("last updated
+     * from") differ between two correct projections of the same log, so they are left out there.
+     * The positions its forward-only rule relies on, {@code lifecycle_*} and {@code payment_*}, are
+     * compared like every other column.
+     */
+    private static final Map<String, String> ROW_AS_COMPARED = Map.of(
+            "bookings", "(to_jsonb(r) - 'src_topic' - 'src_partition' - 'src_offset')::text");
+
+    /** md5 of every table's rows in a stable order, source positions included (see {@link #ROW_AS_COMPARED}). */
     public static Map<String, String> checksums(Connection connection) throws SQLException {
         Map<String, String> sums = new LinkedHashMap<>();
         for (String table : TABLES) {
+            String row = ROW_AS_COMPARED.getOrDefault(table, "r::text");
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT count(*) || ':' || coalesce(md5(string_agg(r::text, '|' ORDER BY r::text)), 'empty') FROM " + table + " r")) {
+                    "SELECT count(*) || ':' || coalesce(md5(string_agg(" + row + ", '|' ORDER BY " + row + ")), 'empty') FROM "
+                            + table + " r")) {
                 rs.next();
                 sums.put(table, rs.getString(1));
             }

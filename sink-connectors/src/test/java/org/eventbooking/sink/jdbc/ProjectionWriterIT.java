@@ -164,6 +164,35 @@ class ProjectionWriterIT {
     }
 
     @Test
+    void a_paid_booking_projects_to_the_same_tables_whichever_way_its_two_logs_were_interleaved() throws SQLException {
+        List<Projected<String>> lifecycle = List.of(at(BOOKINGS, 40, Facts.held("e-weave", "b-weave", 1, "FLOOR-1-1")),
+                at(BOOKINGS, 41, Facts.paymentRequested("e-weave", "b-weave", 2)),
+                at(BOOKINGS, 42, Facts.paymentSucceeded("e-weave", "b-weave", 3)),
+                at(BOOKINGS, 43, Facts.confirmed("e-weave", "b-weave", 3, "FLOOR-1-1")));
+        List<Projected<String>> payments = List.of(at(PAYMENTS, 40, Facts.paymentRequested("e-weave", "b-weave", 2)),
+                at(PAYMENTS, 41, Facts.paymentSucceeded("e-weave", "b-weave", 3)));
+        Map<String, String> lifecycleFirst = projectedAfresh(List.of(lifecycle, payments));
+        Map<String, String> paymentsFirst = projectedAfresh(List.of(payments, lifecycle));
+        Map<String, String> alternating = projectedAfresh(List.of(lifecycle.subList(0, 2), payments.subList(0, 1),
+                lifecycle.subList(2, 4), payments.subList(1, 2)));
+
+        assertThat(value("SELECT status FROM bookings WHERE booking_id = 'b-weave'")).isEqualTo("CONFIRMED");
+        assertThat(paymentsFirst).isEqualTo(lifecycleFirst);
+        assertThat(alternating).isEqualTo(lifecycleFirst);
+    }
+
+    /** The checksums after the batches were written, one after the other, into emptied tables. */
+    private Map<String, String> projectedAfresh(List<List<Projected<String>>> batches) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            ProjectedTables.truncate(c);
+        }
+        for (List<Projected<String>> batch : batches) {
+            write(batch);
+        }
+        return checksums();
+    }
+
+    @Test
     void a_late_payment_failure_does_not_revive_an_expired_booking() throws SQLException {
         write(List.of(at(BOOKINGS, 30, Facts.held("e-late", "b-late", 1, "FLOOR-1-1")),
                 at(PAYMENTS, 30, Facts.paymentRequested("e-late", "b-late", 2)),
