@@ -2,10 +2,11 @@ package org.eventbooking.ops.dev;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.ops.process.ChildProcess;
 
-/** The single KRaft broker of the dev platform (kafka-local), its data in the data dir. */
+/** The KRaft brokers of the dev platform (kafka-local), their data in the data dir. */
 final class KafkaPart implements Part {
 
     private final LocalKafkaCluster cluster;
@@ -15,11 +16,12 @@ final class KafkaPart implements Part {
         this.cluster = cluster;
     }
 
-    /** A broker on {@code port}, not started yet: the supervisor can stop it while it starts. */
-    static KafkaPart create(Path dataDir, int port) {
+    /** Brokers from {@code port} on, not started yet: the supervisor can stop them while they start. */
+    static KafkaPart create(Path dataDir, int port, int brokers) {
         return new KafkaPart(LocalKafkaCluster.builder()
                 .dataDir(dataDir)
                 .clientPort(port)
+                .brokers(brokers)
                 .commandPrefix(ChildProcess.SESSION_PREFIX)
                 .closeOnJvmExit(false) // the supervisor's hook stops it, after its clients
                 .build());
@@ -43,7 +45,20 @@ final class KafkaPart implements Part {
     /** Empty until started. */
     @Override
     public List<ProcessHandle> processes() {
-        return started ? ProcessHandle.of(cluster.pid(1)).stream().toList() : List.of();
+        return started ? IntStream.rangeClosed(1, cluster.brokers()).mapToObj(this::broker).flatMap(List::stream).toList() : List.of();
+    }
+
+    /** The JVM of broker {@code id} (1..N), if it runs. */
+    List<ProcessHandle> broker(int id) {
+        return ProcessHandle.of(cluster.pid(id)).stream().toList();
+    }
+
+    void killBroker(int id) {
+        cluster.killBroker(id);
+    }
+
+    void startBroker(int id) {
+        cluster.startBroker(id);
     }
 
     @Override
