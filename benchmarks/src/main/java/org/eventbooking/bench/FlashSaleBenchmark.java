@@ -4,18 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +38,6 @@ final class FlashSaleBenchmark implements Callable<Integer> {
 
     private static final int ROWS = 50;
     private static final int SEATS_PER_ROW = 100;
-    private static final Duration PROJECTION_TIMEOUT = Duration.ofMinutes(3);
 
     @Mixin
     KafkaOptions kafka;
@@ -125,7 +116,7 @@ final class FlashSaleBenchmark implements Callable<Integer> {
 
             SaleChecks.Counts counts = SaleApi.counts(api.availability(organizer).get().body());
             Map<String, List<String>> confirmed = confirmedBookings(api, tokens, eventId);
-            Postgres projected = awaitProjection(postgres.url(), eventId, confirmed.size());
+            ProjectedSale projected = ProjectedSale.await(postgres.url(), eventId, confirmed.size());
             List<SaleChecks.Check> checks = SaleChecks.run(counts, confirmed, projected.confirmed(), projected.soldSeats());
 
             ResultChart.write(chart.file("flash-sale"), String.format("Flash sale: %,d seats, %,d customers at once", seats, customers),
@@ -221,52 +212,8 @@ final class FlashSaleBenchmark implements Callable<Integer> {
         return confirmed;
     }
 
-    /** What the reporting database shows, and how long after the sell-out it caught up. */
-    private record Postgres(Set<String> confirmed, long soldSeats, double catchUpSeconds) {
-    }
-
-    private static Postgres awaitProjection(String url, String eventId, int expectedConfirmed) throws SQLException, InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + PROJECTION_TIMEOUT.toNanos();
-        Postgres seen;
-        do {
-            seen = readProjection(url, eventId, start);
-            if (seen.confirmed().size() >= expectedConfirmed) {
-                return seen;
-            }
-            Thread.sleep(500);
-        } while (System.nanoTime() < deadline);
-        return seen;
-    }
-
-    private static Postgres readProjection(String url, String eventId, long start) throws SQLException {
-        Set<String> confirmed = new HashSet<>();
-        long sold;
-        try (Connection connection = DriverManager.getConnection(url);
-             PreparedStatement bookings = connection.prepareStatement(
-                     "SELECT booking_id FROM bookings WHERE event_id = ? AND status = 'CONFIRMED'");
-             PreparedStatement seats = connection.prepareStatement(
-                     "SELECT count(*) FROM seats WHERE event_id = ? AND status = 'SOLD'")) {
-            bookings.setString(1, eventId);
-            try (ResultSet rows = bookings.executeQuery()) {
-                while (rows.next()) {
-                    confirmed.add(rows.getString(1));
-                }
-            }
-            seats.setString(1, eventId);
-            try (ResultSet count = seats.executeQuery()) {
-                count.next();
-                sold = count.getLong(1);
-            }
-        } catch (SQLException notYet) {
-            // The sink creates its tables with its first batch; until then there is nothing to see.
-            return new Postgres(Set.of(), 0, (System.nanoTime() - start) / 1e9);
-        }
-        return new Postgres(confirmed, sold, (System.nanoTime() - start) / 1e9);
-    }
-
     private void printReport(FlashSaleCrowd.Tally tally, double sellOutSeconds, SaleChecks.Counts counts, int confirmed,
-                             Postgres projected, List<SaleChecks.Check> checks) {
+                             ProjectedSale projected, List<SaleChecks.Check> checks) {
         System.out.println();
         System.out.printf("flash sale: %,d seats, %,d customers arriving at once, %d%% of holds abandoned, holds last %d s, %d connections%n",
                 seats, customers, abandonPercent, holdTtlSeconds, connections);
