@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.eventbooking.bench.flashsale.SaleChecks;
@@ -92,7 +89,7 @@ final class FlashSaleBenchmark implements Callable<Integer> {
                 sections.add("S" + s);
             }
             String eventId = setup.createEvent(organizer, "Flash sale", sections, ROWS, SEATS_PER_ROW, holdTtlSeconds, 4);
-            List<String> tokens = signUpCrowd(setup);
+            List<String> tokens = setup.signUpMany("fan", customers);
             RequestGate gate = RequestGate.withOwnClients(connections, 4, "flash-sale-client");
             SaleApi api = new SaleApi(gate, node.baseUrl(), eventId);
 
@@ -129,27 +126,6 @@ final class FlashSaleBenchmark implements Callable<Integer> {
                     sellOutSeconds, crowd.tally().held.sum() / sellOutSeconds, holds.getValueAtPercentile(50) / 1000.0,
                     holds.getValueAtPercentile(99) / 1000.0, oversold, passed ? "passed" : "FAILED");
             return passed ? 0 : 1;
-        }
-    }
-
-    /** Registers the crowd through the API, many at once: one by one would take minutes. */
-    private List<String> signUpCrowd(SetupClient setup) throws Exception {
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            List<Future<String>> tokens = new ArrayList<>();
-            for (int i = 0; i < customers; i++) {
-                String email = "fan-" + i + "@flash.example";
-                tokens.add(pool.submit(() -> setup.signUp(email, "customer")));
-            }
-            List<String> result = new ArrayList<>();
-            for (Future<String> token : tokens) {
-                result.add(token.get());
-            }
-            System.out.printf("%,d customers signed up in %.1f s%n", customers, (System.nanoTime() - start) / 1e9);
-            return result;
-        } finally {
-            pool.shutdownNow();
         }
     }
 

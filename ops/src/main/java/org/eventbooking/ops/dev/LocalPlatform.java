@@ -65,6 +65,11 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + settings.connectPort();
     }
 
+    /** The projection sink's name in the Connect worker. */
+    public String connectorName() {
+        return ConnectPart.connectorName(settings.repoRoot().resolve(ConnectPart.CONNECTOR_CONFIG));
+    }
+
     /** Kills node {@code node} (1..N) with SIGKILL. */
     public void killNode(int node) {
         platform.killNode(node);
