@@ -18,8 +18,8 @@ record ChaosPlan(String name, int events, int sectionsPerEvent, int rows, int se
 
     /** A few thousand seats, each fault once, short holds: within 5 minutes, part of the test suite. */
     static ChaosPlan quick() {
-        return new ChaosPlan("short", 4, 2, 10, 25, 40, Duration.ofSeconds(3), 20, 8, Duration.ofSeconds(15),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5), 1, FAILOVER_TARGET);
+        return new ChaosPlan("short", 4, 2, 10, 25, 40, Duration.ofSeconds(3), 20, 8, Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(3), 1, FAILOVER_TARGET);
     }
 
     /** A bigger sale and three rounds of faults, each node killed at least once. */

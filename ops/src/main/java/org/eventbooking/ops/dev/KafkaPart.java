@@ -1,6 +1,7 @@
 package org.eventbooking.ops.dev;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
@@ -8,6 +9,8 @@ import org.eventbooking.ops.process.ChildProcess;
 
 /** The KRaft brokers of the dev platform (kafka-local), their data in the data dir. */
 final class KafkaPart implements Part {
+
+    private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(3);
 
     private final LocalKafkaCluster cluster;
     private volatile boolean started;
@@ -22,6 +25,10 @@ final class KafkaPart implements Part {
                 .dataDir(dataDir)
                 .clientPort(port)
                 .brokers(brokers)
+                // A crashed node's open transaction is aborted within a second of its timeout, not ten.
+                .brokerProperty("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
+                // A broker restarted after a crash first recovers every log: slow on a busy machine.
+                .startTimeout(RESTART_TIMEOUT)
                 .commandPrefix(ChildProcess.SESSION_PREFIX)
                 .closeOnJvmExit(false) // the supervisor's hook stops it, after its clients
                 .build());
