@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: real headless Chromium against a real platform started once (e2e/global-setup.ts).
+// End-to-end tests: real headless Chromium against `./booking dev`, started once (e2e/global-setup.ts).
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // JUnit XML next to Failsafe's reports, for CI's test results.
+    reporters: ['default', 'junit'],
+    outputFile: { junit: 'target/e2e-reports/TEST-frontend-e2e.xml' },
   },
 });

@@ -65,7 +65,7 @@ describe('the web app in Chromium against the platform', () => {
       return (await page.getByTestId('countdown').count()) > 0 ? 'won' : 'lost';
     };
     const outcomes = await Promise.all([outcome(annPage), outcome(bobPage)]);
-    expect(outcomes.sort()).toEqual(['lost', 'won']);
+    expect([...outcomes].sort()).toEqual(['lost', 'won']); // a copy: sort() works in place, and the order says who won
     const [winner, loser] = outcomes[0] === 'won' ? [annPage, bobPage] : [bobPage, annPage];
     expect(await loser.getByRole('alert').textContent()).toContain('Someone else got seat FLOOR-1-4 first');
     expect(await seat(winner, 'FLOOR-1-4').getAttribute('data-status')).toBe('mine');

@@ -7,7 +7,7 @@ declare module 'vitest' {
   }
 }
 
-/** One platform for the whole e2e run: starting Kafka and a node is the slow part. */
+/** One platform (`./booking dev`) for the whole e2e run: starting it is the slow part. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const platform = await startPlatform();
   project.provide('gatewayUrl', platform.gatewayUrl);

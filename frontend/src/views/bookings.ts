@@ -35,24 +35,31 @@ export function bookingsView(ctx: AppContext): View {
     const countdown = booking.status === 'HELD' && booking.expiresAt
       ? h('span', { class: 'countdown', role: 'timer', 'data-expires': booking.expiresAt }, clock(secondsLeft(booking.expiresAt, Date.now())))
       : null;
-    if (booking.status === 'HELD') {
-      const pay = h('button', { type: 'button', class: 'primary' }, 'Pay');
-      pay.addEventListener('click', () => actions.replaceChildren(checkoutForm(ctx, booking, () => void load())));
-      actions.append(pay);
-    }
-    if (booking.status === 'HELD' || booking.status === 'PAYMENT_PENDING' || booking.status === 'CONFIRMED') {
-      actions.append(cancelButton(booking));
-    }
-    return h('li', { class: 'card', 'data-booking': booking.bookingId },
+    const card = h('li', { class: 'card', 'data-booking': booking.bookingId },
       h('p', {}, h('span', { class: `badge badge-${booking.status}`, 'data-testid': 'booking-status' }, statusLabel(booking.status)),
         countdown ? ' expires in ' : null, countdown),
       h('p', {}, `${booking.seats.join(', ')} · ${money(booking.totalCents, booking.currency)}`),
       h('p', {}, h('a', { href: eventHref(booking.eventId) }, 'Event page')),
       actions);
+    // The booking as a command's reply left it: the list (a view of the log) may not show it yet.
+    const show = (latest: Booking) => card.replaceWith(item(latest));
+    if (booking.status === 'HELD') {
+      const pay = h('button', { type: 'button', class: 'primary' }, 'Pay');
+      pay.addEventListener('click', () => actions.replaceChildren(checkoutForm(ctx, booking, (outcome) => {
+        if (outcome.status !== booking.status) {
+          show(outcome); // a declined card leaves it HELD: the form stays, with its message
+        }
+      })));
+      actions.append(pay);
+    }
+    if (booking.status === 'HELD' || booking.status === 'PAYMENT_PENDING' || booking.status === 'CONFIRMED') {
+      actions.append(cancelButton(booking, show));
+    }
+    return card;
   };
 
   /** Two steps, so a stray tap does not cancel a paid booking. */
-  const cancelButton = (booking: Booking): HTMLElement => {
+  const cancelButton = (booking: Booking, show: (latest: Booking) => void): HTMLElement => {
     const label = booking.status === 'CONFIRMED' ? 'Cancel booking' : 'Release seats';
     const button = h('button', { type: 'button', class: 'danger' }, label);
     let armed = false;
@@ -66,7 +73,7 @@ export function bookingsView(ctx: AppContext): View {
       try {
         const after = await ctx.api.cancel(booking.bookingId);
         status.replaceChildren(notice('success', `Booking ${statusLabel(after.status).toLowerCase()}: ${after.seats.join(', ')}.`));
-        await load();
+        show(after);
       } catch (error) {
         setNotice(status, 'error', describeError(error).text);
         button.disabled = false;

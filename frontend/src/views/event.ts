@@ -202,6 +202,10 @@ class EventPage {
   }
 
   private paid(booking: Booking): void {
+    if (booking.status === 'CONFIRMED') {
+      // Sold to the viewer: shown now, before the live update arrives.
+      this.mapView.refresh(this.map.applyChanges(Object.fromEntries(booking.seats.map((id) => [id, 'SOLD' as const]))));
+    }
     if (booking.status === 'CONFIRMED' || booking.status === 'REFUNDED') {
       this.endHold(notice(booking.status === 'CONFIRMED' ? 'success' : 'error',
         booking.status === 'CONFIRMED' ? `Booking confirmed: ${booking.seats.join(', ')}.` : 'The payment came too late and was refunded.'),

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eventbooking.gateway.auth.TokenService;
-import org.eventbooking.gateway.tracing.TracingSettings;
+import org.eventbooking.tracing.TracingSettings;
 
 /**
  * Every setting of a node, typed, from environment variables ({@code BOOKING_*}, listed in the

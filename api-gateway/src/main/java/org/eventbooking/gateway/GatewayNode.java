@@ -43,7 +43,6 @@ import org.eventbooking.gateway.redis.RedisConnection;
 import org.eventbooking.gateway.redis.RedisEndpoint;
 import org.eventbooking.gateway.redis.RedisOutageListener;
 import org.eventbooking.gateway.redis.TokenDenylist;
-import org.eventbooking.gateway.tracing.NodeTracing;
 import org.eventbooking.topology.BookingTopology;
 import org.eventbooking.topology.StoreReads;
 import org.eventbooking.topology.StreamsSettings;
@@ -51,6 +50,7 @@ import org.eventbooking.topology.TopicProvisioner;
 import org.eventbooking.topology.Topics;
 import org.eventbooking.topology.TopologySettings;
 import org.eventbooking.topology.TopologyTelemetry;
+import org.eventbooking.tracing.OtlpTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +81,7 @@ public final class GatewayNode implements AutoCloseable {
 
     /** A node tracing as its configuration says (OTLP when {@code BOOKING_OTLP_ENDPOINT} is set). */
     public static GatewayNode start(GatewayConfig config) {
-        OpenTelemetry openTelemetry = NodeTracing.create(config.tracing(), config.nodeId());
+        OpenTelemetry openTelemetry = OtlpTracing.create(config.tracing(), config.nodeId());
         GatewayNode node = new GatewayNode(config, openTelemetry);
         if (openTelemetry instanceof Closeable sdk) {
             node.started(sdk);
@@ -162,7 +162,7 @@ public final class GatewayNode implements AutoCloseable {
         LocalReads local = new LocalReads(new StoreReads(streams));
         ClusterReads reads = new ClusterReads(streams, self, local, peers);
         AvailabilityFeed feed = started(new AvailabilityFeed(config.kafkaBootstrap(), config.nodeId(),
-                eventId -> reads.availability(eventId, false), (eventId, bookingId) -> reads.booking(eventId, bookingId, Duration.ZERO)));
+                eventId -> reads.availability(eventId, false)));
         feed.start(START_TIMEOUT);
 
         WebhookSignature webhookSignature = new WebhookSignature(config.webhookSecret());

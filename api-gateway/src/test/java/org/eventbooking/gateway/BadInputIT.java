@@ -1,7 +1,6 @@
 package org.eventbooking.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,9 +15,9 @@ import java.util.stream.Stream;
 import org.eventbooking.gateway.auth.Role;
 import org.eventbooking.gateway.auth.TokenService;
 import org.eventbooking.gateway.testsupport.Api;
-import org.eventbooking.gateway.testsupport.Platform;
-import org.junit.jupiter.api.AfterAll;
+import org.eventbooking.gateway.testsupport.SingleNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,16 +31,12 @@ class BadInputIT {
     private static final String FUTURE = Instant.now().plus(Duration.ofDays(30)).toString();
     private static final Map<String, String> TOKENS = new HashMap<>();
     private static final Map<String, String> IDS = new HashMap<>();
-    private static Platform platform;
-    private static GatewayNode node;
-    private static Api api;
+    @RegisterExtension
+    static final SingleNode NODE = SingleNode.named("bad-input");
+    private static final Api api = NODE.api();
 
     @BeforeAll
     static void start() {
-        platform = Platform.start();
-        node = platform.node("bad-input");
-        api = new Api(node.baseUrl());
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/ready", null).status() == 200);
         api.post("/api/auth/register", null, Map.of("email", "known@example.com", "password", "Secret123", "name", "known", "role", "customer"));
         TOKENS.put("customer", api.login("known@example.com", "Secret123"));
         TOKENS.put("organizer", api.signUp("organizer"));
@@ -57,16 +52,6 @@ class BadInputIT {
         String eventId = api.post("/api/events", TOKENS.get("organizer"), Map.of("title", "Small", "venue", "Club", "startsAt", FUTURE,
                 "currency", "EUR", "maxSeatsPerBooking", 2, "sections", List.of(section("FLOOR", 5, 10)))).body().get("eventId").asText();
         IDS.put("event", eventId);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     record Case(String name, String method, String path, String token, String body, Map<String, String> headers, int status) {

@@ -7,39 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eventbooking.gateway.testsupport.Api;
-import org.eventbooking.gateway.testsupport.Platform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.eventbooking.gateway.testsupport.SingleNode;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A node without Redis keeps serving; a node without Kafka says it is not ready. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DegradedServicesIT {
 
-    private static Platform platform;
-    private static GatewayNode node;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        platform = Platform.start();
-        node = platform.node("degraded", Map.of("BOOKING_REPLY_TIMEOUT_MS", "2000"));
-        api = new Api(node.baseUrl());
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/ready", null).status() == 200);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final SingleNode NODE = SingleNode.withSettings("degraded", Map.of("BOOKING_REPLY_TIMEOUT_MS", "2000"));
+    private static final Api api = NODE.api();
 
     @Test
     @Order(1)
@@ -47,7 +28,7 @@ class DegradedServicesIT {
         String organizer = api.signUp("organizer");
         String customer = api.signUp("customer");
         String eventId = api.createEvent(organizer, 2, 10, 600);
-        platform.redis().stop();
+        NODE.platform().redis().stop();
         try {
             Api.Reply held = api.hold(customer, eventId, Map.of("seats", List.of("FLOOR-1-1")), null);
             Api.Reply availability = api.get("/api/events/" + eventId + "/availability", null);
@@ -57,7 +38,7 @@ class DegradedServicesIT {
             assertThat(api.get("/api/me/bookings", customer).status()).isEqualTo(200);
             assertThat(api.get("/metrics", null).raw().body()).contains("booking_redis_up 0.0");
         } finally {
-            platform.redis().restart();
+            NODE.platform().redis().restart();
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             api.get("/api/events/" + eventId, null);
@@ -73,7 +54,7 @@ class DegradedServicesIT {
         String customer = api.signUp("customer");
         String eventId = api.createEvent(organizer, 2, 10, 600);
 
-        platform.kafka().killBroker(1);
+        NODE.platform().kafka().killBroker(1);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             Api.Reply ready = api.get("/ready", null);

@@ -20,21 +20,23 @@ import org.eventbooking.gateway.payments.FakePaymentProvider;
 import org.eventbooking.gateway.payments.WebhookEvent;
 import org.eventbooking.gateway.payments.WebhookSignature;
 import org.eventbooking.gateway.testsupport.Api;
-import org.eventbooking.gateway.testsupport.Platform;
+import org.eventbooking.gateway.testsupport.SingleNode;
 import org.eventbooking.serde.Json;
 import org.eventbooking.topology.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Paying through HTTP with the fake provider and its signed webhooks, against a real broker and Redis. */
 class PaymentFlowIT {
 
     private static final String WEBHOOK_SECRET = "a-test-webhook-secret-of-32-characters-or-more";
-    private static Platform platform;
-    private static GatewayNode node;
-    private static Api api;
+    @RegisterExtension
+    static final SingleNode NODE = SingleNode.withSettings("payments",
+            Map.of("BOOKING_FAKE_PROVIDER", "true", "BOOKING_PAYMENT_WEBHOOK_SECRET", WEBHOOK_SECRET));
+    private static final Api api = NODE.api();
     private static final List<BookingEvent> paymentLog = new CopyOnWriteArrayList<>();
     private static Thread tail;
     private static volatile boolean tailing = true;
@@ -44,10 +46,6 @@ class PaymentFlowIT {
 
     @BeforeAll
     static void start() {
-        platform = Platform.start();
-        node = platform.node("payments", Map.of("BOOKING_FAKE_PROVIDER", "true", "BOOKING_PAYMENT_WEBHOOK_SECRET", WEBHOOK_SECRET));
-        api = new Api(node.baseUrl());
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/ready", null).status() == 200);
         tail = new Thread(PaymentFlowIT::tailPaymentLog, "payment-log-tail");
         tail.setDaemon(true);
         tail.start();
@@ -56,12 +54,6 @@ class PaymentFlowIT {
     @AfterAll
     static void stop() {
         tailing = false;
-        if (node != null) {
-            node.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @BeforeEach
@@ -72,7 +64,7 @@ class PaymentFlowIT {
 
     private static void tailPaymentLog() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NODE.platform().bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, BookingEvent> consumer = new KafkaConsumer<>(props, Topics.PAYMENT_EVENTS.keySerde().deserializer(),
                 Topics.PAYMENT_EVENTS.valueSerde().deserializer())) {
@@ -97,7 +89,7 @@ class PaymentFlowIT {
     }
 
     private Api.Reply payWithCard(String checkoutUrl, String card) {
-        return api.send("POST", checkoutUrl.substring(node.baseUrl().length()), null, Api.json(Map.of("card", card)), Map.of());
+        return api.send("POST", checkoutUrl.substring(NODE.node().baseUrl().length()), null, Api.json(Map.of("card", card)), Map.of());
     }
 
     private String status(String bookingId) {

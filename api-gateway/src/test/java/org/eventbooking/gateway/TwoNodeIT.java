@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.eventbooking.gateway.testsupport.Api;
 import org.eventbooking.gateway.testsupport.Platform;
 import org.eventbooking.state.StoreNames;
@@ -35,14 +34,7 @@ class TwoNodeIT {
         second = platform.node("two-b");
         one = new Api(first.baseUrl());
         two = new Api(second.baseUrl());
-        // Both nodes running and each owning some partitions: the rebalance has settled.
-        await().atMost(Duration.ofSeconds(90)).until(() -> one.get("/ready", null).status() == 200
-                && two.get("/ready", null).status() == 200 && ownersOfEvents() == 2);
-    }
-
-    private static long ownersOfEvents() {
-        return first.streams().streamsMetadataForStore(StoreNames.EVENTS).stream()
-                .filter(m -> !m.topicPartitions().isEmpty()).map(StreamsMetadata::hostInfo).distinct().count();
+        Platform.awaitSharingTheWork(first, second);
     }
 
     @AfterAll

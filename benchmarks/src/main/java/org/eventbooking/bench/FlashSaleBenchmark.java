@@ -23,8 +23,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * A flash sale end to end: one event, a crowd that arrives at once through the HTTP API of a node
- * (in-process, with Redis and a broker), holds and pays with the fake provider (payment intent,
+ * A flash sale end to end: one event, a crowd that arrives at once through nginx (when installed)
+ * and the HTTP API of a node (in-process, with Redis and a broker), holds and pays with the fake provider (payment intent,
  * checkout, signed webhook) or walks away, until the event is sold out; the reporting projection
  * runs in a Connect worker into PostgreSQL meanwhile. Then the sale is checked: sold out, no seat
  * sold twice, the counts add up, every confirmed booking in PostgreSQL.
@@ -68,6 +68,9 @@ final class FlashSaleBenchmark implements Callable<Integer> {
     @Option(names = "--no-redis", description = "Run the node without Redis even when redis-server is installed.")
     boolean noRedis;
 
+    @Option(names = "--no-nginx", description = "Send the crowd straight to the node even when nginx is installed.")
+    boolean noNginx;
+
     @Override
     public Integer call() throws Exception {
         if (seats < SEATS_PER_ROW * ROWS || seats % (ROWS * SEATS_PER_ROW) != 0 || customers < 1) {
@@ -80,7 +83,8 @@ final class FlashSaleBenchmark implements Callable<Integer> {
              GatewayNode node = BenchNode.start("flash-sale", workDir, kafka.bootstrap, redis, commitIntervalMs,
                      Map.of("BOOKING_FAKE_PROVIDER", "true"));
              ConnectWorkerProcess worker = ProjectionSink.start(kafka.bootstrap, postgres.url(),
-                     List.of(Topics.EVENT_STREAMS.name(), Topics.BOOKING_EVENTS.name(), Topics.PAYMENT_EVENTS.name()), 2, 2000)) {
+                     List.of(Topics.EVENT_STREAMS.name(), Topics.BOOKING_EVENTS.name(), Topics.PAYMENT_EVENTS.name()), 2, 2000);
+             CrowdEntrance entrance = CrowdEntrance.open(node, workDir, noNginx)) {
             System.out.printf("kafka at %s, node at %s, postgres at %s%n", kafka.bootstrap, node.baseUrl(), postgres.url());
             SetupClient setup = new SetupClient(node.baseUrl());
             String organizer = setup.signUp("organizer@flash.example", "organizer");
@@ -90,8 +94,8 @@ final class FlashSaleBenchmark implements Callable<Integer> {
             }
             String eventId = setup.createEvent(organizer, "Flash sale", sections, ROWS, SEATS_PER_ROW, holdTtlSeconds, 4);
             List<String> tokens = setup.signUpMany("fan", customers);
-            RequestGate gate = RequestGate.withOwnClients(connections, 4, "flash-sale-client");
-            SaleApi api = new SaleApi(gate, node.baseUrl(), eventId);
+            // Setting up (sign-ups, the event) goes to the node directly; the sale through the entrance.
+            SaleApi api = new SaleApi(entrance.gate(connections, 4, "flash-sale-client"), entrance.baseUrl(), eventId);
 
             long openNs = System.nanoTime();
             Timeline timeline = new Timeline("successful holds", openNs);
@@ -99,7 +103,7 @@ final class FlashSaleBenchmark implements Callable<Integer> {
             System.out.printf("the sale opens: %,d seats in %d sections, %,d customers at once, %d%% walk away, holds last %d s%n",
                     seats, sections.size(), customers, abandonPercent, holdTtlSeconds);
             // The watcher has its own connection: in the crowd's queue it would see the sell-out late.
-            SaleApi watcherApi = new SaleApi(RequestGate.withOwnClients(1, 1, "flash-sale-watcher"), node.baseUrl(), eventId);
+            SaleApi watcherApi = new SaleApi(entrance.gate(1, 1, "flash-sale-watcher"), entrance.baseUrl(), eventId);
             crowd.open(openNs);
             long soldOutNs;
             try {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.eventbooking.domain.EventRules;
@@ -46,7 +47,10 @@ final class HttpBenchmark implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "10", description = "Warm-up seconds at the same rate (default: ${DEFAULT-VALUE}).")
+    // Two minutes: on two cores the JIT compilers of the node and the broker take about that long
+    // to settle under load, and until then they take a large share of the CPU.
+    @Option(names = "--warmup-seconds", defaultValue = "120",
+            description = "Warm-up seconds, the rate rising linearly from 0 to --rate (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(names = "--users", defaultValue = "200", description = "Customers the holds are spread over (default: ${DEFAULT-VALUE}).")
@@ -103,7 +107,7 @@ final class HttpBenchmark implements Callable<Integer> {
             AtomicReference<ResourceMeter.Snapshot> measuredStart = new AtomicReference<>();
             AtomicReference<Long> gcAtStart = new AtomicReference<>();
             OpenModelLoad load = new OpenModelLoad(httpClients, fixture::request, rate, maxInFlight, connections);
-            System.out.printf("%d s warm-up, then %d s measured at %,.0f holds/s over %d HTTP clients, %d connections%n",
+            System.out.printf("%d s warm-up ramping up to the rate, then %d s measured at %,.0f holds/s over %d HTTP clients, %d connections%n",
                     warmupSeconds, seconds, rate, clients, connections);
             OpenModelLoad.Result result = load.run(Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), System.out, () -> {
                 measuredStart.set(meter.snapshot());
@@ -164,7 +168,7 @@ final class HttpBenchmark implements Callable<Integer> {
     }
 
     private long totalHolds() {
-        return (long) Math.ceil(rate * (warmupSeconds + seconds));
+        return new ArrivalSchedule(rate, TimeUnit.SECONDS.toNanos(warmupSeconds), TimeUnit.SECONDS.toNanos(seconds)).totalRequests();
     }
 
     /**

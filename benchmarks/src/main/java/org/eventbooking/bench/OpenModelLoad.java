@@ -18,8 +18,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * An open-model load: request {@code i} is due at {@code start + i / rate} whatever happened to
- * the earlier ones, as with many independent users. A closed loop (send, wait, send) would slow
+ * An open-model load: request {@code i} is due at a fixed time ({@link ArrivalSchedule}: a ramp
+ * during the warm-up, then the rate) whatever happened to the earlier ones, as with many
+ * independent users. A closed loop (send, wait, send) would slow
  * down with the server and hide its stalls (coordinated omission); here a stall shows up as the
  * latency of every request that was due during it, because latency runs from the due time, not
  * from the moment the request actually left.
@@ -103,11 +104,14 @@ final class OpenModelLoad {
                   Histogram schedulerLagUs, long unfinished, Timeline timeline) {
     }
 
-    /** Runs both phases; {@code atMeasuredStart} runs once on the reporting thread when the measured phase begins. */
+    /**
+     * Runs both phases, the warm-up ramping up to the rate; {@code atMeasuredStart} runs once on
+     * the reporting thread when the measured phase begins.
+     */
     Result run(Duration warmup, Duration measured, PrintStream out, Runnable atMeasuredStart) throws InterruptedException {
         Phase warm = new Phase("warm-up");
         Phase main = new Phase("measured");
-        long total = (long) Math.ceil(rate * (warmup.toNanos() + measured.toNanos()) / 1e9);
+        ArrivalSchedule arrivals = new ArrivalSchedule(rate, warmup.toNanos(), measured.toNanos());
         long startNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long measuredFromNs = startNs + warmup.toNanos();
         long endNs = measuredFromNs + measured.toNanos();
@@ -116,7 +120,7 @@ final class OpenModelLoad {
         // generator itself (CPU, GC) and not the node limits the run.
         Histogram lagUs = new Histogram(MAX_LATENCY_US, 3);
 
-        Thread scheduler = new Thread(() -> schedule(total, startNs, measuredFromNs, endNs, warm, main, lagUs), "open-model-scheduler");
+        Thread scheduler = new Thread(() -> schedule(arrivals, startNs, measuredFromNs, endNs, warm, main, lagUs), "open-model-scheduler");
         scheduler.setDaemon(true);
         scheduler.start();
 
@@ -162,10 +166,11 @@ final class OpenModelLoad {
                 timeline);
     }
 
-    private void schedule(long total, long startNs, long measuredFromNs, long endNs, Phase warm, Phase main, Histogram lagUs) {
-        double intervalNs = 1e9 / rate;
+    private void schedule(ArrivalSchedule arrivals, long startNs, long measuredFromNs, long endNs, Phase warm, Phase main,
+                          Histogram lagUs) {
+        long total = arrivals.totalRequests();
         for (long i = 0; i < total; i++) {
-            long dueNs = startNs + (long) (i * intervalNs);
+            long dueNs = startNs + arrivals.dueNanos(i);
             long waitNs;
             while ((waitNs = dueNs - System.nanoTime()) > 0) {
                 // parkNanos overshoots by tens of microseconds; that is small against the

@@ -6,12 +6,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 
 /**
  * At most {@code connections} requests on the wire, like a proxy's keep-alive pool in front of the
@@ -34,11 +36,18 @@ final class RequestGate {
 
     /** A gate over {@code clientCount} clients of its own, each with its own completion threads. */
     static RequestGate withOwnClients(int connections, int clientCount, String threadName) {
+        return withOwnClients(connections, clientCount, threadName, Optional.empty());
+    }
+
+    /** The same, speaking TLS with {@code tls} (e.g. trusting nginx's self-signed certificate) when given. */
+    static RequestGate withOwnClients(int connections, int clientCount, String threadName, Optional<SSLContext> tls) {
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < clientCount; i++) {
             // One slow callback on a client then delays no other client's responses.
-            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                    .executor(Executors.newFixedThreadPool(2, BenchNode.daemon(threadName + "-" + i))).build());
+            HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                    .executor(Executors.newFixedThreadPool(2, BenchNode.daemon(threadName + "-" + i)));
+            tls.ifPresent(client::sslContext);
+            clients.add(client.build());
         }
         return new RequestGate(clients, connections);
     }

@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
+import org.eventbooking.tracing.TracingSettings;
 
 /** Every option of the projection sink, declared once, parsed into typed fields. */
 public final class ProjectionSinkConfig extends AbstractConfig {
@@ -21,9 +22,14 @@ public final class ProjectionSinkConfig extends AbstractConfig {
     public static final String CONNECT_TIMEOUT_MS = "postgres.connect.timeout.ms";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String MIGRATE = "schema.migrate";
+    public static final String METRICS_PORT = "metrics.port";
+    public static final String TRACING_OTLP_ENDPOINT = "tracing.otlp.endpoint";
+    public static final String TRACING_SAMPLE_RATIO = "tracing.sample.ratio";
+    public static final String TRACING_SERVICE_NAME = "tracing.service.name";
 
     private static final String POSTGRES_GROUP = "PostgreSQL";
     private static final String BEHAVIOUR_GROUP = "Behaviour";
+    private static final String TRACING_GROUP = "Tracing";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new JdbcUrlValidator(), Importance.HIGH,
@@ -53,7 +59,22 @@ public final class ProjectionSinkConfig extends AbstractConfig {
             .define(MIGRATE, Type.BOOLEAN, true, Importance.MEDIUM,
                     "Apply the plugin's Flyway migrations when a task starts writing. Turn off where the"
                             + " schema is managed separately (then it must be at the plugin's version).",
-                    BEHAVIOUR_GROUP, 2, Width.SHORT, "Migrate schema");
+                    BEHAVIOUR_GROUP, 2, Width.SHORT, "Migrate schema")
+            .define(METRICS_PORT, Type.INT, -1, Range.between(-1, 65_535), Importance.LOW,
+                    "Port of the worker's Prometheus endpoint (GET /metrics: projection lag, rows written, JVM);"
+                            + " every connector of a worker must name the same port. -1 serves none.",
+                    BEHAVIOUR_GROUP, 3, Width.SHORT, "Metrics port")
+            .define(TRACING_OTLP_ENDPOINT, Type.STRING, "", Importance.LOW,
+                    "OTLP/HTTP endpoint the spans of the batch writes go to (Jaeger: http://jaeger:4318);"
+                            + " empty traces nothing.",
+                    TRACING_GROUP, 1, Width.LONG, "OTLP endpoint")
+            .define(TRACING_SAMPLE_RATIO, Type.DOUBLE, 1.0, Range.between(0.0, 1.0), Importance.LOW,
+                    "Share of batches traced that continue no sampled trace; a batch whose facts carry a"
+                            + " sampled traceparent is always traced.",
+                    TRACING_GROUP, 2, Width.SHORT, "Sample ratio")
+            .define(TRACING_SERVICE_NAME, Type.STRING, "projection-sink", Importance.LOW,
+                    "The service the spans are reported under.",
+                    TRACING_GROUP, 3, Width.MEDIUM, "Service name");
 
     public final String url;
     public final String user;
@@ -63,6 +84,8 @@ public final class ProjectionSinkConfig extends AbstractConfig {
     public final long connectTimeoutMs;
     public final long retryBackoffMs;
     public final boolean migrate;
+    public final int metricsPort;
+    public final TracingSettings tracing;
 
     public ProjectionSinkConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -74,6 +97,9 @@ public final class ProjectionSinkConfig extends AbstractConfig {
         connectTimeoutMs = getLong(CONNECT_TIMEOUT_MS);
         retryBackoffMs = getLong(RETRY_BACKOFF_MS);
         migrate = getBoolean(MIGRATE);
+        metricsPort = getInt(METRICS_PORT);
+        tracing = new TracingSettings(getString(TRACING_OTLP_ENDPOINT), getDouble(TRACING_SAMPLE_RATIO),
+                getString(TRACING_SERVICE_NAME));
     }
 
     private static void requireIdentifier(String name, String value) {

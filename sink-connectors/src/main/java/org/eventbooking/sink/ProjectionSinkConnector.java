@@ -1,8 +1,10 @@
 package org.eventbooking.sink;
 
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.eventbooking.sink.metrics.BatchMetrics;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
@@ -28,7 +30,12 @@ public final class ProjectionSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(maxTasks, settings);
+        // Each task gets its index: the label of its metrics.
+        return IntStream.range(0, maxTasks).mapToObj(task -> {
+            Map<String, String> config = new HashMap<>(settings);
+            config.put(BatchMetrics.TASK_ID, Integer.toString(task));
+            return Map.copyOf(config);
+        }).toList();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -17,9 +18,12 @@ import org.eventbooking.sink.jdbc.ProjectionWriter;
 import org.eventbooking.sink.jdbc.ProjectionWriter.Rejected;
 import org.eventbooking.sink.jdbc.ReportingSchema;
 import org.eventbooking.sink.jdbc.SqlFailure;
+import org.eventbooking.sink.metrics.BatchMetrics;
 import org.eventbooking.sink.projection.RecordProjector;
 import org.eventbooking.sink.projection.SourcePosition;
 import org.eventbooking.sink.projection.UnprojectableRecordException;
+import org.eventbooking.sink.tracing.BatchTracing;
+import org.eventbooking.tracing.SpanWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +39,21 @@ public final class ProjectionSinkTask extends SinkTask {
 
     private final RecordProjector projector = new RecordProjector();
     private final ProjectionWriter writer = new ProjectionWriter();
+    private final BiFunction<ProjectionSinkConfig, Map<String, String>, BatchTracing> tracingFactory;
     private ProjectionSinkConfig config;
     private HikariDataSource dataSource;
     private boolean schemaReady;
+    private BatchMetrics metrics;
+    private BatchTracing tracing;
+
+    public ProjectionSinkTask() {
+        this(BatchTracing::of);
+    }
+
+    /** A task whose tracing is made by {@code tracingFactory} (tests pass an in-memory exporter). */
+    ProjectionSinkTask(BiFunction<ProjectionSinkConfig, Map<String, String>, BatchTracing> tracingFactory) {
+        this.tracingFactory = tracingFactory;
+    }
 
     @Override
     public String version() {
@@ -49,6 +65,8 @@ public final class ProjectionSinkTask extends SinkTask {
         config = new ProjectionSinkConfig(props);
         dataSource = ConnectionPool.create(config);
         schemaReady = !config.migrate;
+        metrics = BatchMetrics.of(config, props);
+        tracing = tracingFactory.apply(config, props);
         try {
             migrateOnce();
         } catch (RuntimeException e) {
@@ -65,6 +83,10 @@ public final class ProjectionSinkTask extends SinkTask {
         if (records.isEmpty()) {
             return;
         }
+        SpanWork.run(tracing.start(records), () -> writeBatch(records));
+    }
+
+    private void writeBatch(Collection<SinkRecord> records) {
         List<Projected<SinkRecord>> projected = project(records);
         if (projected.isEmpty()) {
             return;
@@ -74,6 +96,7 @@ public final class ProjectionSinkTask extends SinkTask {
             try (Connection connection = dataSource.getConnection()) {
                 write(connection, projected);
             }
+            metrics.written(projected);
         } catch (SQLException | RuntimeException e) {
             throw classified(e);
         }
@@ -163,6 +186,9 @@ public final class ProjectionSinkTask extends SinkTask {
     public void stop() {
         if (dataSource != null) {
             dataSource.close();
+        }
+        if (tracing != null) {
+            tracing.close();
         }
     }
 }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,8 +35,10 @@ import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.sink.testsupport.ConnectWorkerProcess;
 import org.eventbooking.sink.testsupport.Facts;
 import org.eventbooking.sink.testsupport.LogProducer;
+import org.eventbooking.sink.testsupport.OtlpReceiver;
 import org.eventbooking.sink.testsupport.PostgresServerProcess;
 import org.eventbooking.sink.testsupport.ReportingTables;
+import org.eventbooking.sink.tracing.BatchTracing;
 import org.eventbooking.topology.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,10 +68,13 @@ class ProjectionConnectorIT {
     private static ConnectWorkerProcess worker;
     private static LogProducer log;
     private static Admin admin;
+    private static int metricsPort;
+    private static OtlpReceiver traces;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         postgres = PostgresServerProcess.start();
+        traces = OtlpReceiver.start();
         kafka = LocalKafkaCluster.builder().build();
         kafka.start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
@@ -77,8 +88,11 @@ class ProjectionConnectorIT {
         eventually("connector running").until(() -> worker.isRunning(CONNECTOR));
     }
 
-    private static Map<String, String> connectorConfig() {
+    private static Map<String, String> connectorConfig() throws IOException {
+        metricsPort = ConnectWorkerProcess.freePort();
         Map<String, String> config = new HashMap<>();
+        config.put(ProjectionSinkConfig.METRICS_PORT, Integer.toString(metricsPort));
+        config.put(ProjectionSinkConfig.TRACING_OTLP_ENDPOINT, traces.endpoint());
         config.put("connector.class", ProjectionSinkConnector.class.getName());
         config.put("tasks.max", "2");
         config.put("topics", String.join(",", LOG_TOPICS));
@@ -110,6 +124,9 @@ class ProjectionConnectorIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -237,6 +254,36 @@ class ProjectionConnectorIT {
         awaitCommittedToEnd();
         assertThat(checksums()).isEqualTo(before);
         assertThat(worker.isRunning(CONNECTOR)).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void the_worker_exports_every_connect_metric_the_dashboards_and_alerts_use() throws Exception {
+        // The list the node-side check (api-gateway MetricCatalogIT) leaves to this test.
+        List<String> wanted = Files.readAllLines(Path.of("..", "prometheus", "connect-worker-metrics.txt")).stream()
+                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        List<String> exported = scrape.body().lines().filter(line -> !line.startsWith("#"))
+                .map(line -> line.split("[{ ]", 2)[0]).toList();
+        assertThat(wanted).isNotEmpty();
+        assertThat(exported).containsAll(wanted).contains("jvm_memory_used_bytes", "process_cpu_seconds_total");
+        assertThat(scrape.body()).containsPattern("booking_projection_rows_written_total\\{task=\"\\d\"} [1-9]");
+    }
+
+    @Test
+    @Order(6)
+    void the_write_of_a_traced_fact_is_exported_as_a_span_of_its_trace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String processSpanId = "00f067aa0ba902b7";
+        log.sendTraced(BOOKINGS, Facts.held("ev-t", "t-1", 1, "FLOOR-1-1"), "00-" + traceId + "-" + processSpanId + "-01");
+        log.flush();
+
+        // The task's SDK batches its spans (every 5 s) and sends them over OTLP/HTTP as Jaeger receives them.
+        eventually("projection write span exported").until(() ->
+                traces.received(BatchTracing.SPAN_NAME, traceId, processSpanId));
     }
 
     private static Map<String, String> checksums() throws SQLException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
+import org.eventbooking.sink.metrics.BatchMetrics;
 import org.junit.jupiter.api.Test;
 
 class ProjectionSinkConfigTest {
@@ -16,6 +17,7 @@ class ProjectionSinkConfigTest {
         assertThat(config.poolSize).isEqualTo(2);
         assertThat(config.retryBackoffMs).isEqualTo(1000);
         assertThat(config.migrate).isTrue();
+        assertThat(config.tracing.enabled()).isFalse();
     }
 
     @Test
@@ -45,7 +47,8 @@ class ProjectionSinkConfigTest {
         ProjectionSinkConnector connector = new ProjectionSinkConnector();
         Map<String, String> props = Map.of(ProjectionSinkConfig.URL, "jdbc:postgresql://h:5432/db");
         connector.start(props);
-        assertThat(connector.taskConfigs(3)).hasSize(3).allSatisfy(task -> assertThat(task).isEqualTo(props));
+        assertThat(connector.taskConfigs(3)).hasSize(3).allSatisfy(task -> assertThat(task).containsAllEntriesOf(props))
+                .extracting(task -> task.get(BatchMetrics.TASK_ID)).containsExactly("0", "1", "2");
         assertThat(connector.config()).isSameAs(ProjectionSinkConfig.CONFIG_DEF);
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eventbooking.domain.command.BookingCommand;
@@ -58,7 +59,8 @@ public final class Json {
     private static ObjectMapper createMapper() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .registerModule(new SimpleModule("iso-instants").addSerializer(new IsoInstantSerializer()))
+                .registerModule(new SimpleModule("iso-instants").addSerializer(new IsoInstantSerializer())
+                        .addDeserializer(Instant.class, new IsoInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Newer writers may add fields; old readers must still read the record.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -17,6 +17,7 @@ import org.eventbooking.gateway.command.CommandBus;
 import org.eventbooking.gateway.command.CommandIds;
 import org.eventbooking.gateway.http.api.Requests;
 import org.eventbooking.gateway.query.ClusterReads;
+import org.eventbooking.gateway.query.ReadYourWrite;
 import org.eventbooking.gateway.redis.TokenDenylist;
 
 /** Sign-up (event-sourced, decided per email), login (bcrypt, JWT) and logout (revocation). */
@@ -59,13 +60,15 @@ final class AuthRoutes {
                 .supplyAsync(() -> new RegisterUser(CommandIds.random(), CommandIds.newUserId(), email, body.name(),
                         body.role(), passwords.hash(body.password())))
                 .thenCompose(command -> commands.send(command, Traces.traceparent(ctx)))
-                .thenAccept(reply -> {
+                .thenCompose(reply -> {
                     if (!reply.isAccepted()) {
                         throw ApiException.conflict("email-taken", "Email taken",
                                 "this email is already registered: log in, or register with another email");
                     }
-                    Responses.json(ctx, 201, Map.of("userId", reply.userId()));
+                    // Signed up means a login right after the 201 finds the account.
+                    return ReadYourWrite.await(() -> reads.account(email)).thenApply(visible -> reply);
                 })
+                .thenAccept(reply -> Responses.json(ctx, 201, Map.of("userId", reply.userId())))
                 .exceptionally(failure -> Commands.fail(ctx, failure)));
     }
 

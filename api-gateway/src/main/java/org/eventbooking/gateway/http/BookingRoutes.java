@@ -30,6 +30,7 @@ import org.eventbooking.gateway.http.api.Requests;
 import org.eventbooking.gateway.metrics.GatewayMetrics;
 import org.eventbooking.gateway.payments.PaymentProvider;
 import org.eventbooking.gateway.query.ClusterReads;
+import org.eventbooking.gateway.query.ReadYourWrite;
 import org.eventbooking.gateway.redis.HoldRateLimiter;
 import org.eventbooking.topology.CommandReply;
 
@@ -194,8 +195,9 @@ final class BookingRoutes {
     }
 
     /** The booking when the caller may see it: its owner or an admin. To anyone else it does not exist. */
+    /** The caller's booking; one held a moment ago is waited for (its 201 can come before the store shows it). */
     private CompletableFuture<Booking> visible(Principal caller, String eventId, String bookingId) {
-        return reads.booking(eventId, bookingId, Duration.ZERO).thenApply(found -> found
+        return ReadYourWrite.await(() -> reads.booking(eventId, bookingId, Duration.ZERO)).thenApply(found -> found
                 .filter(booking -> caller.isAdmin() || booking.userId().equals(caller.userId()))
                 .orElseThrow(() -> unknownBooking(bookingId)));
     }

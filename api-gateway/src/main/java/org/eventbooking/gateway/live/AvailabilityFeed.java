@@ -10,14 +10,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.eventbooking.domain.Booking;
 import org.eventbooking.domain.SeatStatus;
 import org.eventbooking.domain.event.BookingEvent;
 import org.eventbooking.gateway.ConsumerLoop;
@@ -39,19 +37,12 @@ public final class AvailabilityFeed extends ConsumerLoop<BookingEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(AvailabilityFeed.class);
 
     private final Function<String, CompletableFuture<Optional<Availability>>> counts;
-    private final BiFunction<String, String, CompletableFuture<Optional<Booking>>> bookings;
     private final Map<String, Set<SseClient>> watchers = new ConcurrentHashMap<>();
 
-    /**
-     * @param counts   the current section counts of an event
-     * @param bookings a booking by event and booking id (a confirmation names its booking, not its seats)
-     */
-    public AvailabilityFeed(String bootstrapServers, String nodeId,
-                            Function<String, CompletableFuture<Optional<Availability>>> counts,
-                            BiFunction<String, String, CompletableFuture<Optional<Booking>>> bookings) {
+    /** @param counts the current section counts of an event */
+    public AvailabilityFeed(String bootstrapServers, String nodeId, Function<String, CompletableFuture<Optional<Availability>>> counts) {
         super(consumer(bootstrapServers, nodeId), nodeId + "-availability-feed", "live availability clients get no more changes");
         this.counts = counts;
-        this.bookings = bookings;
     }
 
     private static KafkaConsumer<String, BookingEvent> consumer(String bootstrapServers, String nodeId) {
@@ -99,19 +90,10 @@ public final class AvailabilityFeed extends ConsumerLoop<BookingEvent> {
         Map<String, Map<String, SeatStatus>> changed = new LinkedHashMap<>();
         for (ConsumerRecord<String, BookingEvent> record : records) {
             if (record.value() != null && watchers.containsKey(record.value().eventId())) {
-                collect(record.value(), changed.computeIfAbsent(record.value().eventId(), id -> new LinkedHashMap<>()));
+                changed.computeIfAbsent(record.value().eventId(), id -> new LinkedHashMap<>()).putAll(SeatChanges.of(record.value()));
             }
         }
         changed.forEach(this::publish);
-    }
-
-    private void collect(BookingEvent event, Map<String, SeatStatus> seats) {
-        SeatChanges.of(event).forEach(seats::put);
-        if (event instanceof org.eventbooking.domain.event.BookingConfirmed confirmed) {
-            // A confirmation names its booking only; its seats come from the booking.
-            bookings.apply(confirmed.eventId(), confirmed.bookingId()).join()
-                    .ifPresent(booking -> booking.seats().forEach(seat -> seats.put(seat, SeatStatus.SOLD)));
-        }
     }
 
     private void publish(String eventId, Map<String, SeatStatus> seats) {

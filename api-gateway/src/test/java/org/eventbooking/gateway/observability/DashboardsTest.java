@@ -15,10 +15,10 @@ class DashboardsTest {
     private static final String DATASOURCE_UID = "prometheus";
 
     @Test
-    void the_overview_funnel_sell_through_streams_projections_and_jvm_dashboards_exist() {
+    void the_overview_funnel_sell_through_streams_projections_jvm_and_broker_dashboards_exist() {
         assertThat(ObservabilityFiles.dashboards()).extracting(path -> path.getFileName().toString())
                 .contains("platform-overview.json", "booking-funnel.json", "event-sell-through.json", "kafka-streams.json",
-                        "projections.json", "jvm.json");
+                        "projections.json", "jvm.json", "kafka-brokers.json");
     }
 
     @Test

@@ -10,45 +10,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.eventbooking.gateway.GatewayNode;
 import org.eventbooking.gateway.payments.FakePaymentProvider;
 import org.eventbooking.gateway.testsupport.Api;
-import org.eventbooking.gateway.testsupport.Platform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.eventbooking.gateway.testsupport.SingleNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real node's {@code /metrics}, after holds were granted and rejected, exports every metric that
  * a dashboard shows or an alert watches: no panel shows a metric nobody exports. (Connect-worker
- * metrics are listed in prometheus/connect-worker-metrics.txt and checked by ProjectionConnectorIT;
+ * metrics are listed in prometheus/connect-worker-metrics.txt and checked by ProjectionConnectorIT,
+ * broker metrics in prometheus/kafka-broker-metrics.txt and checked by kafka-local's BrokerMetricsIT;
  * {@code up} is made by Prometheus itself.)
  */
 class MetricCatalogIT {
 
     private static final Set<String> MADE_BY_PROMETHEUS = Set.of("up");
 
-    private static Platform platform;
-    private static GatewayNode node;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        platform = Platform.start();
-        node = platform.node("metrics-1", Map.of("BOOKING_FAKE_PROVIDER", "true"));
-        api = new Api(node.baseUrl());
-        await().atMost(Duration.ofSeconds(60)).until(node::isReady);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final SingleNode NODE = SingleNode.withSettings("metrics-1", Map.of("BOOKING_FAKE_PROVIDER", "true"));
+    private static final Api api = NODE.api();
 
     @Test
     void every_metric_in_dashboards_and_alerts_is_exported_by_a_node_after_traffic() {
@@ -64,7 +45,7 @@ class MetricCatalogIT {
         ObservabilityFiles.dashboardExpressions().forEach(expr -> wanted.addAll(PromQlMetricNames.of(expr)));
         ObservabilityFiles.ruleExpressions().forEach(expr -> wanted.addAll(PromQlMetricNames.of(expr)));
         wanted.removeAll(MADE_BY_PROMETHEUS);
-        wanted.removeAll(ObservabilityFiles.connectWorkerMetrics());
+        wanted.removeAll(ObservabilityFiles.metricsOfOtherProcesses());
         assertThat(wanted).as("metrics named in dashboards and rules").hasSizeGreaterThan(20);
 
         // Kafka client metrics appear once the stream thread has committed and its consumer fetched.
@@ -90,7 +71,7 @@ class MetricCatalogIT {
     private static void pay(String customer, String bookingId) {
         Api.Reply intent = api.post("/api/bookings/" + bookingId + "/payment", customer, "{}");
         assertThat(intent.status()).isEqualTo(201);
-        String checkout = intent.body().get("checkoutUrl").asText().substring(node.baseUrl().length());
+        String checkout = intent.body().get("checkoutUrl").asText().substring(NODE.node().baseUrl().length());
         assertThat(api.send("POST", checkout, null, Api.json(Map.of("card", FakePaymentProvider.SUCCEEDING_CARD)), Map.of())
                 .status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).until(() ->

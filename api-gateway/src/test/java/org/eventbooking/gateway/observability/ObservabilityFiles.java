@@ -74,9 +74,13 @@ final class ObservabilityFiles {
         return expressions;
     }
 
-    /** Metric names the Connect worker exports; checked against a real worker by ProjectionConnectorIT. */
-    static List<String> connectWorkerMetrics() {
-        return lines(root().resolve("prometheus/connect-worker-metrics.txt")).stream()
+    /**
+     * Metric names exported by the Connect worker (checked against a real worker by
+     * ProjectionConnectorIT) and by the brokers (kafka-local BrokerMetricsIT), not by a node.
+     */
+    static List<String> metricsOfOtherProcesses() {
+        return Stream.of("prometheus/connect-worker-metrics.txt", "prometheus/kafka-broker-metrics.txt")
+                .flatMap(file -> lines(root().resolve(file)).stream())
                 .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 

@@ -14,45 +14,27 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.eventbooking.gateway.GatewayNode;
 import org.eventbooking.gateway.testsupport.Api;
-import org.eventbooking.gateway.testsupport.Platform;
+import org.eventbooking.gateway.testsupport.SingleNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One hold is one trace: the node's server span → the command's producer span → the engine's processing span. */
 class TracingIT {
 
     private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
-    private static OpenTelemetrySdk sdk;
-    private static Platform platform;
-    private static GatewayNode node;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        sdk = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build())
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                .build();
-        platform = Platform.start();
-        node = platform.node("tracing-1", sdk);
-        api = new Api(node.baseUrl());
-        await().atMost(Duration.ofSeconds(60)).until(node::isReady);
-    }
+    private static final OpenTelemetrySdk SDK = OpenTelemetrySdk.builder()
+            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build())
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
+    @RegisterExtension
+    static final SingleNode NODE = SingleNode.tracedBy("tracing-1", SDK);
+    private static final Api api = NODE.api();
 
     @AfterAll
     static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        if (sdk != null) {
-            sdk.close();
-        }
+        SDK.close();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 /** A small HTTP client of the public API, as a real client would use it. */
@@ -21,10 +22,23 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
+    private final HttpClient http;
 
     public Api(String baseUrl) {
+        this(baseUrl, HTTP);
+    }
+
+    /** Through {@code http}, e.g. a client that trusts a proxy's self-signed certificate. */
+    public Api(String baseUrl, HttpClient http) {
+        this.baseUrl = () -> baseUrl;
+        this.http = http;
+    }
+
+    /** For a server whose address is known only once it has started: asked at each request. */
+    Api(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
+        this.http = HTTP;
     }
 
     /** A response: status, headers and the body parsed as JSON (null when empty). */
@@ -40,7 +54,7 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(40))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(40))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
@@ -50,7 +64,7 @@ public final class Api {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isEmpty() || !response.headers().firstValue("Content-Type").orElse("").contains("json")
                     ? null : JSON.readTree(response.body());
             return new Reply(response.statusCode(), json, response);

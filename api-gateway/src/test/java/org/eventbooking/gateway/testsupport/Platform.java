@@ -1,15 +1,21 @@
 package org.eventbooking.gateway.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.eventbooking.gateway.GatewayConfig;
 import org.eventbooking.gateway.GatewayNode;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
+import org.eventbooking.state.StoreNames;
 
 /** A real broker and a real redis-server for a test class, and nodes started against them. */
 public final class Platform implements AutoCloseable {
@@ -64,6 +70,21 @@ public final class Platform implements AutoCloseable {
 
     public GatewayNode node(String nodeId) {
         return node(nodeId, Map.of());
+    }
+
+    /**
+     * Waits until every one of {@code nodes} answers {@code /ready} and hosts some of the partitions:
+     * the rebalance has settled, so each node owns keys and queries cross between them.
+     */
+    public static void awaitSharingTheWork(GatewayNode... nodes) {
+        await("every node ready and owning partitions").atMost(Duration.ofSeconds(90)).until(() ->
+                Arrays.stream(nodes).allMatch(node -> new Api(node.baseUrl()).get("/ready", null).status() == 200)
+                        && owners(nodes[0]) == nodes.length);
+    }
+
+    private static long owners(GatewayNode node) {
+        return node.streams().streamsMetadataForStore(StoreNames.EVENTS).stream()
+                .filter(m -> !m.topicPartitions().isEmpty()).map(StreamsMetadata::hostInfo).distinct().count();
     }
 
     public RedisServerProcess redis() {

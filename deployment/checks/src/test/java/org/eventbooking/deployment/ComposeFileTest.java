@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eventbooking.gateway.GatewayConfig;
+import org.eventbooking.ops.process.ProcessRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,20 @@ class ComposeFileTest {
         assertThat(volumes("nginx")).anyMatch(v -> v.endsWith("/frontend/dist:/srv/booking/web:ro"))
                 .anyMatch(v -> v.endsWith("/nginx/nginx.conf:/etc/nginx/nginx.conf:ro"));
         assertThat(Repository.read("nginx/conf.d/20-booking.conf")).contains("root /srv/booking/web;");
+    }
+
+    @Test
+    void every_broker_serves_its_metrics_on_the_port_prometheus_scrapes() {
+        assertThat(Repository.read("prometheus/prometheus.yml")).contains("kafka-1:7071", "kafka-2:7071", "kafka-3:7071");
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            assertThat(services.get(broker).get("environment").get("KAFKA_OPTS").asText()).as(broker)
+                    .isEqualTo("-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=7071:/opt/jmx-exporter/kafka-broker.yml");
+            assertThat(volumes(broker)).as(broker)
+                    .anyMatch(v -> v.endsWith("/deployment/target/jmx-exporter/jmx_prometheus_javaagent.jar:/opt/jmx-exporter/jmx_prometheus_javaagent.jar:ro"))
+                    .anyMatch(v -> v.endsWith("/prometheus/jmx-exporter/kafka-broker.yml:/opt/jmx-exporter/kafka-broker.yml:ro"));
+            // The health probe is a JVM too: with the agent it would fight the broker for port 7071.
+            assertThat(services.get(broker).get("healthcheck").get("test").toString()).as(broker).contains("KAFKA_OPTS= ");
+        }
     }
 
     private static List<String> volumes(String service) {

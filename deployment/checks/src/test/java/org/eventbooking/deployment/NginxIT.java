@@ -1,75 +1,83 @@
 package org.eventbooking.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
+import org.eventbooking.gateway.testsupport.Api;
+import org.eventbooking.gateway.testsupport.Platform;
+import org.eventbooking.ops.process.NginxServer;
+import org.eventbooking.ops.process.ProcessRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The production nginx configuration, run by real nginx in front of two real HTTP servers standing
- * in for gateway nodes: load spreading and failover, rate limits, TLS versions, headers, redirects,
- * body limit, the static front end and unbuffered Server-Sent Events.
+ * The production nginx configuration, run by real nginx in front of two real gateway nodes (a real
+ * broker and redis-server behind them): load spreading and failover, a command answered once, rate
+ * limits, TLS versions, headers and request ids, redirects, body limit, the static front end and
+ * unbuffered Server-Sent Events. The platform starts once for the class; the test that stops a node
+ * runs last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NginxIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HOLDS_ROUTE = "/api/events/{eventId}/holds";
 
-    private static StandInNode nodeA;
-    private static StandInNode nodeB;
-    private static NginxProcess nginx;
+    private static Platform platform;
+    private static ObservedNode nodeA;
+    private static ObservedNode nodeB;
+    private static NginxServer nginx;
     private static SSLContext sslContext;
     private static HttpClient https;
+    private static Api viaNginx;
+    private static String customer;
+    private static String eventId;
 
     @BeforeAll
     static void start() throws Exception {
-        nodeA = StandInNode.start("a");
-        nodeB = StandInNode.start("b");
-        nginx = NginxProcess.start(Map.of("gateway-1:8080", nodeA.address(), "gateway-2:8080", nodeB.address()),
+        platform = Platform.start();
+        nodeA = ObservedNode.start(platform, "nginx-a");
+        nodeB = ObservedNode.start(platform, "nginx-b");
+        Platform.awaitSharingTheWork(nodeA.node(), nodeB.node());
+        nginx = NginxServer.start(Repository.file("nginx"), Path.of("target"),
+                Map.of("gateway-1:8080", nodeA.address(), "gateway-2:8080", nodeB.address()), Map.of(),
                 "<!doctype html><title>Event Booking</title>");
-        sslContext = trusting(nginx);
+        sslContext = nginx.trustingSslContext();
         https = HttpClient.newBuilder().sslContext(sslContext).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    private static SSLContext trusting(NginxProcess nginx) throws Exception {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        try (InputStream in = Files.newInputStream(nginx.certificate())) {
-            trusted.setCertificateEntry("booking", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
+        viaNginx = new Api(nginx.httpsUrl(""), https);
+        // Set up on a node directly: nginx's login limit is what one test spends.
+        Api direct = new Api(nodeA.baseUrl());
+        customer = direct.signUp("customer");
+        eventId = direct.createEvent(direct.signUp("organizer"), 2, 10, 600);
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable part : new AutoCloseable[] {nginx, nodeA, nodeB}) {
+        for (AutoCloseable part : new AutoCloseable[] {nginx, nodeB, nodeA, platform}) {
             try {
                 if (part != null) {
                     part.close();
@@ -81,7 +89,44 @@ class NginxIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return https.send(HttpRequest.newBuilder(URI.create(nginx.httpsUrl(path))).build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, Map.of());
+    }
+
+    private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nginx.httpsUrl(path)));
+        headers.forEach(request::header);
+        return https.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String requestId(String purpose) {
+        return purpose + "-" + UUID.randomUUID();
+    }
+
+    /** The nodes that served the request with {@code requestId}, once its spans have ended. */
+    private static List<String> nodesThatServed(String requestId, int times) {
+        return await("node spans of request " + requestId).atMost(Duration.ofSeconds(5)).until(() -> {
+            List<String> nodes = new ArrayList<>();
+            nodeA.servedWithRequestId(requestId).forEach(s -> nodes.add("a"));
+            nodeB.servedWithRequestId(requestId).forEach(s -> nodes.add("b"));
+            return nodes;
+        }, nodes -> nodes.size() >= times);
+    }
+
+    /** The access log line of the request with {@code requestId}. */
+    private static JsonNode accessLogEntry(String requestId) {
+        return await("access log entry of " + requestId).atMost(Duration.ofSeconds(5)).until(() -> {
+            try (Stream<String> lines = Files.lines(nginx.accessLog())) {
+                return lines.filter(line -> line.contains(requestId)).findFirst().map(NginxIT::json).orElse(null);
+            }
+        }, entry -> entry != null);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + text, e);
+        }
     }
 
     @Test
@@ -91,44 +136,75 @@ class NginxIT {
     }
 
     @Test
-    void requests_are_spread_over_both_nodes_and_a_stopped_node_is_skipped() throws Exception {
+    void requests_are_spread_over_both_nodes() throws Exception {
         List<String> answeredBy = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            HttpResponse<String> response = get("/api/events?spread=" + i);
-            assertThat(response.statusCode()).isEqualTo(200);
-            answeredBy.add(JSON.readTree(response.body()).get("node").asText());
+        for (int i = 0; i < 8; i++) {
+            String id = requestId("spread");
+            HttpResponse<String> response = get("/api/events?limit=1", Map.of("X-Request-ID", id));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            answeredBy.addAll(nodesThatServed(id, 1));
         }
-        assertThat(answeredBy).as("least_conn over two idle nodes alternates").contains("a", "b");
-
-        nodeB.close();
-        int seenByA = nodeA.seen().size();
-        for (int i = 0; i < 6; i++) {
-            HttpResponse<String> response = get("/api/events?failover=" + i);
-            assertThat(response.statusCode()).as("request %d after node b stopped", i).isEqualTo(200);
-            assertThat(JSON.readTree(response.body()).get("node").asText()).isEqualTo("a");
-        }
-        assertThat(nodeA.seen().size() - seenByA).isEqualTo(6);
+        assertThat(answeredBy).as("least_conn over two idle nodes alternates").hasSize(8).contains("a", "b");
     }
 
     @Test
-    void logins_over_the_limit_get_429_problem_json() throws Exception {
-        List<HttpResponse<String>> responses = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            responses.add(https.send(HttpRequest.newBuilder(URI.create(nginx.httpsUrl("/api/auth/login")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"x@example.com\",\"password\":\"guess\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+    @Order(Integer.MAX_VALUE)
+    void a_stopped_node_is_skipped() throws Exception {
+        nodeB.close();
+        for (int i = 0; i < 6; i++) {
+            String id = requestId("failover");
+            HttpResponse<String> response = get("/openapi.json", Map.of("X-Request-ID", id));
+            assertThat(response.statusCode()).as("request %d after node b stopped", i).isEqualTo(200);
+            assertThat(nodesThatServed(id, 1)).containsExactly("a");
         }
-        // 5 a minute with a burst of 3: the first 4 pass at once, the rest are refused.
-        assertThat(responses.subList(0, 4)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
-        HttpResponse<String> limited = responses.get(responses.size() - 1);
-        assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
-        JsonNode problem = JSON.readTree(limited.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(429);
-        assertThat(problem.get("type").asText()).isEqualTo("/problems/too-many-requests");
-        assertThat(problem.get("title").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_hold_through_nginx_gets_its_committed_reply_from_one_node_only() {
+        String id = requestId("hold");
+        Api.Reply held = viaNginx.send("POST", "/api/events/" + eventId + "/holds", customer,
+                Api.json(Map.of("seats", List.of("FLOOR-1-1"))), Map.of("X-Request-ID", id));
+
+        assertThat(held.status()).as(String.valueOf(held.body())).isEqualTo(201);
+        String bookingId = held.body().get("bookingId").asText();
+        assertThat(held.body().get("status").asText()).isEqualTo("HELD");
+        // Committed: the engine has it, whichever node is asked.
+        assertThat(new Api(nodeB.baseUrl()).get("/api/bookings/" + bookingId, customer).body().get("status").asText())
+                .isEqualTo("HELD");
+        // Sent to one node, once: never resent to the other.
+        assertThat(nodesThatServed(id, 1)).hasSize(1);
+        assertThat(Stream.concat(nodeA.servedWithRequestId(id).stream(), nodeB.servedWithRequestId(id).stream()))
+                .singleElement().satisfies(served -> {
+                    assertThat(served.route()).isEqualTo(HOLDS_ROUTE);
+                    assertThat(served.status()).isEqualTo(201L);
+                });
+        JsonNode logged = accessLogEntry(id);
+        assertThat(logged.get("upstream_addr").asText()).as("one upstream tried").doesNotContain(",")
+                .isIn(nodeA.address(), nodeB.address());
+        assertThat(logged.get("upstream_status").asText()).isEqualTo("201");
+    }
+
+    @Test
+    void logins_over_the_limit_get_429_problem_json() {
+        String email = "limited-" + UUID.randomUUID() + "@example.com";
+        new Api(nodeB.baseUrl()).post("/api/auth/register", null,
+                Map.of("email", email, "password", "Secret123", "name", "limited", "role", "customer"));
+        List<Api.Reply> responses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            responses.add(viaNginx.post("/api/auth/login", null, Map.of("email", email, "password", "Secret123")));
+        }
+        // 5 a minute with a burst of 3: the first 4 reach a node and log in, the rest are refused.
+        assertThat(responses.subList(0, 4)).allSatisfy(r -> {
+            assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+            assertThat(r.body().get("accessToken").asText()).isNotBlank();
+        });
+        Api.Reply limited = responses.get(responses.size() - 1);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.contentType()).isEqualTo("application/problem+json");
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        assertThat(limited.body().get("status").asInt()).isEqualTo(429);
+        assertThat(limited.body().get("type").asText()).isEqualTo("/problems/too-many-requests");
+        assertThat(limited.body().get("title").asText()).isNotBlank();
     }
 
     @Test
@@ -155,40 +231,38 @@ class NginxIT {
 
     @Test
     void responses_carry_security_headers_and_a_request_id() throws Exception {
-        HttpResponse<String> generated = get("/api/events?headers=1");
+        HttpResponse<String> generated = get("/api/events?limit=1");
         assertThat(generated.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
         assertThat(generated.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(generated.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(generated.headers().firstValue("Referrer-Policy")).isPresent();
         assertThat(generated.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
         assertThat(generated.headers().firstValue("Server")).hasValue("nginx");
+        assertThat(generated.headers().allValues("X-Request-ID")).as("one id, not the node's copy beside nginx's").hasSize(1);
         String madeByNginx = generated.headers().firstValue("X-Request-ID").orElseThrow();
         assertThat(madeByNginx).matches("[0-9a-f]{32}");
-        assertThat(forwarded("/api/events?headers=1")).extracting(StandInNode.Seen::requestId).isEqualTo(madeByNginx);
+        assertThat(nodesThatServed(madeByNginx, 1)).as("the node logs and traces nginx's id").hasSize(1);
 
-        String clientId = "client-chosen-id-42";
-        HttpResponse<String> passed = https.send(HttpRequest.newBuilder(URI.create(nginx.httpsUrl("/api/events?headers=2")))
-                .header("X-Request-ID", clientId).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(passed.headers().firstValue("X-Request-ID")).hasValue(clientId);
-        StandInNode.Seen seen = forwarded("/api/events?headers=2");
-        assertThat(seen.requestId()).isEqualTo(clientId);
-        assertThat(seen.forwardedProto()).isEqualTo("https");
-        assertThat(seen.forwardedFor()).isEqualTo("127.0.0.1");
+        String clientId = requestId("client-chosen");
+        HttpResponse<String> passed = get("/api/events?limit=1", Map.of("X-Request-ID", clientId));
+        assertThat(passed.headers().allValues("X-Request-ID")).containsExactly(clientId);
+        assertThat(nodesThatServed(clientId, 1)).hasSize(1);
 
-        // One JSON object per line, carrying the same id.
-        List<String> log = Files.readAllLines(nginx.accessLog());
-        JsonNode entry = JSON.readTree(log.stream().filter(line -> line.contains(clientId)).findFirst().orElseThrow());
+        // One JSON object per line, carrying the same id and the node that answered.
+        JsonNode entry = accessLogEntry(clientId);
         assertThat(entry.get("status").asInt()).isEqualTo(200);
-        assertThat(entry.get("uri").asText()).isEqualTo("/api/events?headers=2");
+        assertThat(entry.get("uri").asText()).isEqualTo("/api/events?limit=1");
         assertThat(entry.get("tls").asText()).startsWith("TLSv1.");
+        assertThat(entry.get("upstream_addr").asText()).isIn(nodeA.address(), nodeB.address());
     }
 
-    private static StandInNode.Seen forwarded(String pathAndQuery) {
-        String path = pathAndQuery.substring(0, pathAndQuery.indexOf('?'));
-        List<StandInNode.Seen> all = new ArrayList<>(nodeA.seen());
-        all.addAll(nodeB.seen());
-        // The stand-ins record paths only: the header test's requests are the last to each path.
-        return all.stream().filter(s -> s.path().equals(path) && s.requestId() != null).reduce((first, second) -> second).orElseThrow();
+    @Test
+    void a_client_id_the_nodes_would_not_take_is_replaced_by_nginx() throws Exception {
+        // Nodes accept [A-Za-z0-9._-]; nginx must not pass on an id they would swap for their own.
+        HttpResponse<String> replaced = get("/api/events?limit=1", Map.of("X-Request-ID", "client:chosen:" + UUID.randomUUID()));
+        String id = replaced.headers().firstValue("X-Request-ID").orElseThrow();
+        assertThat(id).matches("[0-9a-f]{32}");
+        assertThat(nodesThatServed(id, 1)).hasSize(1);
     }
 
     @Test
@@ -232,20 +306,28 @@ class NginxIT {
     }
 
     @Test
-    void server_sent_events_reach_the_client_while_the_stream_is_open() throws Exception {
-        // The stand-in writes one event and keeps the response open; the event must arrive meanwhile
-        // (a compressing or response-collecting route would hold it back until the stream ends).
-        CompletableFuture<String> firstEvent = CompletableFuture.supplyAsync(() -> {
-            try {
-                HttpResponse<InputStream> response = https.send(HttpRequest.newBuilder(
-                        URI.create(nginx.httpsUrl("/api/events/evt-1/availability/stream"))).build(), HttpResponse.BodyHandlers.ofInputStream());
-                BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-                reader.readLine();
-                return reader.readLine();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(firstEvent.get(10, TimeUnit.SECONDS)).startsWith("data: {\"node\":");
+    void server_sent_events_pass_through_as_the_nodes_send_them() {
+        String stream = "/api/events/" + eventId + "/availability/stream";
+        HttpClient plain = HttpClient.newHttpClient();
+        try (SseSubscriber throughNginx = SseSubscriber.open(https, nginx.httpsUrl(stream));
+             SseSubscriber onA = SseSubscriber.open(plain, nodeA.baseUrl() + stream);
+             SseSubscriber onB = SseSubscriber.open(plain, nodeB.baseUrl() + stream)) {
+            // Each stream starts with the current counts: then every node has its watchers.
+            await("the first event of each stream (through nginx: is proxy_buffering off?)").atMost(Duration.ofSeconds(10))
+                    .until(() -> Stream.of(throughNginx, onA, onB).noneMatch(s -> s.received().isEmpty()));
+
+            Api.Reply held = viaNginx.hold(customer, eventId, Map.of("seats", List.of("FLOOR-2-5")), null);
+            assertThat(held.status()).as(String.valueOf(held.body())).isEqualTo(201);
+            Instant sentByBothNodes = await("the hold's change pushed by both nodes").atMost(Duration.ofSeconds(10))
+                    .until(() -> Stream.of(onA, onB).map(s -> s.arrivalOf("FLOOR-2-5")).toList(),
+                            arrivals -> arrivals.stream().allMatch(Optional::isPresent))
+                    .stream().map(Optional::orElseThrow).max(Instant::compareTo).orElseThrow();
+
+            // A small event in a buffer would wait for kilobytes more: it must pass at once instead.
+            Instant throughNginxAt = await("the hold's change through nginx within a second (proxy_buffering must be off)")
+                    .atMost(Duration.ofSeconds(1).plus(Duration.between(sentByBothNodes, Instant.now())))
+                    .until(() -> throughNginx.arrivalOf("FLOOR-2-5"), Optional::isPresent).orElseThrow();
+            assertThat(Duration.between(sentByBothNodes, throughNginxAt)).isLessThan(Duration.ofSeconds(1));
+        }
     }
 }

@@ -26,27 +26,27 @@ final class BrokerClasspath {
 
     /** The override when set, else the build-time resource; each entry must exist. */
     static String resolve(String override) {
-        String classpath = override == null || override.isBlank() ? fromResource() : override.trim();
+        String classpath = override == null || override.isBlank() ? buildResource(RESOURCE) : override.trim();
         requireEntriesExist(classpath);
         return classpath;
     }
 
-    private static String fromResource() {
-        try (InputStream in = BrokerClasspath.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    /** A path list Maven wrote into this module at build time (see pom.xml). */
+    static String buildResource(String resource) {
+        try (InputStream in = BrokerClasspath.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new LocalKafkaException("resource " + RESOURCE + " not found on the classpath:"
-                        + " build kafka-local with Maven first: mvn -pl kafka-local package"
-                        + " (or set " + ENV_OVERRIDE + ")");
+                throw new LocalKafkaException("resource " + resource + " not found on the classpath:"
+                        + " build kafka-local with Maven first: mvn -pl kafka-local package");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
     // The resource names jars in the local Maven repository; a cleaned repository would
     // otherwise surface as a ClassNotFoundException buried in the broker's server.log.
-    private static void requireEntriesExist(String classpath) {
+    static void requireEntriesExist(String classpath) {
         for (String entry : classpath.split(":")) {
             if (entry.isEmpty() || !Files.exists(Path.of(entry))) {
                 throw new LocalKafkaException("broker classpath entry missing: '" + entry

@@ -43,17 +43,21 @@ final class BrokerNode {
     private final String classpath;
     private final String heap;
     private final List<String> commandPrefix;
+    private final List<String> agentOptions;
     private Process process;
     private long lastPid = -1;
     private boolean stopRequested;
     private boolean closed;
 
-    BrokerNode(BrokerPorts ports, Path dir, String classpath, String heap, List<String> commandPrefix) {
+    /** {@code agentOptions}: -javaagent options of the broker JVM only (not of StorageTool's). */
+    BrokerNode(BrokerPorts ports, Path dir, String classpath, String heap, List<String> commandPrefix,
+            List<String> agentOptions) {
         this.ports = ports;
         this.dir = dir;
         this.classpath = classpath;
         this.heap = heap;
         this.commandPrefix = commandPrefix;
+        this.agentOptions = List.copyOf(agentOptions);
     }
 
     int nodeId() {
@@ -116,6 +120,7 @@ final class BrokerNode {
         // Out of heap, a broker loses threads one by one and limps on; exiting shows in isRunning.
         List<String> jvm = new ArrayList<>(List.of(heap, "-XX:+ExitOnOutOfMemoryError"));
         jvm.addAll(LOGGING);
+        jvm.addAll(agentOptions);
         process = launch(jvm, "kafka.Kafka", propertiesFile().toString());
         lastPid = process.pid();
         LOG.info("Kafka node {} started: port {} (controller {}), pid {}, log {}",

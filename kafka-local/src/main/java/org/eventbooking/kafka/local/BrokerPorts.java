@@ -47,6 +47,13 @@ record BrokerPorts(int nodeId, int clientPort, int controllerPort) {
         }
     }
 
+    /** A port free on {@link #HOST} now, for a node's other listeners (e.g. its metrics agent). */
+    static int free() {
+        ServerSocket socket = bind(0);
+        closeQuietly(socket);
+        return socket.getLocalPort();
+    }
+
     private static ServerSocket bind(int port) {
         try {
             return new ServerSocket(port, 1, InetAddress.getByName(HOST));

@@ -2,6 +2,7 @@ package org.eventbooking.kafka.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
     private final int firstClientPort;
     private final List<String> commandPrefix;
     private final boolean closeOnJvmExit;
+    private final Path jmxExporterRules;
+    private volatile List<Integer> metricsPorts = List.of();
     // Without it, a test JVM that exits without close() leaves brokers holding ports and disk.
     // Nothing helps against SIGKILL of this JVM: then the children have to be killed by hand.
     private final Thread shutdownHook = new Thread(this::close, "kafka-local-shutdown");
@@ -63,6 +66,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
         this.firstClientPort = builder.firstClientPort;
         this.commandPrefix = List.copyOf(builder.commandPrefix);
         this.closeOnJvmExit = builder.closeOnJvmExit;
+        this.jmxExporterRules = builder.jmxExporterRules;
     }
 
     public static Builder builder() {
@@ -92,8 +96,11 @@ public final class LocalKafkaCluster implements AutoCloseable {
         String classpath = BrokerClasspath.resolve();
         String clusterId = ClusterIdFile.loadOrCreate(dataDir, brokers);
         List<BrokerPorts> ports = BrokerPorts.allocate(brokers, firstClientPort);
+        JmxExporterAgent agent = jmxExporterRules == null ? null : JmxExporterAgent.withRules(jmxExporterRules);
+        metricsPorts = agent == null ? List.of() : ports.stream().map(p -> BrokerPorts.free()).toList();
         List<BrokerNode> created = ports.stream()
-                .map(p -> new BrokerNode(p, dataDir.resolve("broker-" + p.nodeId()), classpath, heap, commandPrefix))
+                .map(p -> new BrokerNode(p, dataDir.resolve("broker-" + p.nodeId()), classpath, heap, commandPrefix,
+                        agent == null ? List.of() : List.of(agent.jvmOption(metricsPorts.get(p.nodeId() - 1)))))
                 .toList();
         created.forEach(n -> n.writeProperties(
                 BrokerProperties.forNode(n.ports(), ports, n.logDir(), brokerProperties)));
@@ -105,11 +112,27 @@ public final class LocalKafkaCluster implements AutoCloseable {
         created.forEach(BrokerNode::start);
         BrokerReadiness.await(created, startTimeout, closed::get);
         LOG.info("Kafka cluster {} ready: {} (data {})", clusterId, bootstrapServers(), dataDir);
+        if (agent != null) {
+            LOG.info("Kafka broker metrics: {}", created.stream().map(n -> metricsUri(n.nodeId()).toString())
+                    .collect(Collectors.joining(" ")));
+        }
     }
 
     /** "127.0.0.1:port1,127.0.0.1:port2,..." once started. */
     public String bootstrapServers() {
         return started().stream().map(n -> n.ports().clientAddress()).collect(Collectors.joining(","));
+    }
+
+    /**
+     * The Prometheus endpoint of node {@code nodeId} (1..N): its JMX exporter agent's
+     * {@code GET /metrics}. Only for a cluster built with {@link Builder#jmxExporter(Path)}.
+     */
+    public URI metricsUri(int nodeId) {
+        node(nodeId);
+        if (metricsPorts.isEmpty()) {
+            throw new IllegalStateException("no metrics endpoint: build the cluster with jmxExporter(rules file)");
+        }
+        return URI.create("http://" + BrokerPorts.HOST + ":" + metricsPorts.get(nodeId - 1) + "/metrics");
     }
 
     public int brokers() {
@@ -242,8 +265,19 @@ public final class LocalKafkaCluster implements AutoCloseable {
         private int firstClientPort;
         private List<String> commandPrefix = List.of();
         private boolean closeOnJvmExit = true;
+        private Path jmxExporterRules;
 
         private Builder() {
+        }
+
+        /**
+         * Opt-in: every broker runs the Prometheus JMX exporter as a Java agent with this rules
+         * file (prometheus/jmx-exporter/kafka-broker.yml), on a free port; see
+         * {@link LocalKafkaCluster#metricsUri(int)}. Default none.
+         */
+        public Builder jmxExporter(Path rulesFile) {
+            this.jmxExporterRules = rulesFile;
+            return this;
         }
 
         /**

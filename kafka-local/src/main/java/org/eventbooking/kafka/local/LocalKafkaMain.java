@@ -6,13 +6,13 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a local cluster until SIGTERM or Ctrl-C, for manual use and benchmarks:
  * {@code java -cp <kafka-local jar and its deps> org.eventbooking.kafka.local.LocalKafkaMain
- * [--brokers N] [--data-dir DIR] [--heap -Xmx1g]}. Prints {@code KAFKA_READY bootstrap=...}
- * once every broker serves clients.
+ * [--brokers N] [--data-dir DIR] [--heap -Xmx1g] [--jmx-exporter RULES.yml]}. Prints
+ * {@code KAFKA_READY bootstrap=...} once every broker serves clients.
  */
 public final class LocalKafkaMain {
 
     private static final String USAGE =
-            "usage: LocalKafkaMain [--brokers N] [--data-dir DIR] [--heap -XmxSIZE]";
+            "usage: LocalKafkaMain [--brokers N] [--data-dir DIR] [--heap -XmxSIZE] [--jmx-exporter RULES.yml]";
 
     private LocalKafkaMain() {
     }
@@ -46,6 +46,7 @@ public final class LocalKafkaMain {
                 case "--brokers" -> builder.brokers(Integer.parseInt(value));
                 case "--data-dir" -> builder.dataDir(Path.of(value));
                 case "--heap" -> builder.heap(value);
+                case "--jmx-exporter" -> builder.jmxExporter(Path.of(value));
                 default -> exitWithUsage(args[i]);
             }
         }

@@ -48,7 +48,7 @@ final class DevPlatform {
         // PostgreSQL (initdb on first use) starts while the broker JVM does: both take seconds.
         CompletableFuture<String> postgres = settings.externalPostgres().map(CompletableFuture::completedFuture)
                 .orElseGet(() -> CompletableFuture.supplyAsync(this::startPostgres));
-        kafka = startKafka(postgres);
+        kafka = startKafka(postgres, deadline);
         bootstrap = kafka.bootstrapServers();
         String postgresUrl = joined(postgres);
         redisUrl = settings.externalRedis().orElseGet(this::startRedis);
@@ -71,10 +71,11 @@ final class DevPlatform {
         return new ReadyLine(nodes.get(0).baseUrl(), postgresUrl, bootstrap);
     }
 
-    private KafkaPart startKafka(CompletableFuture<String> postgres) {
+    private KafkaPart startKafka(CompletableFuture<String> postgres, Instant deadline) {
         say("starting Kafka on 127.0.0.1:" + settings.kafkaPort() + " (data " + dataDir.kafka() + ")");
         try {
-            KafkaPart kafka = supervisor.register(KafkaPart.create(dataDir.kafka(), settings.kafkaPort(), settings.brokers()));
+            KafkaPart kafka = supervisor.register(KafkaPart.create(dataDir.kafka(), settings.kafkaPort(), settings.brokers(),
+                    Duration.between(Instant.now(), deadline)));
             kafka.start();
             return supervisor.watch(kafka);
         } catch (RuntimeException e) {

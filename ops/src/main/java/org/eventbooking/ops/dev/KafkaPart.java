@@ -10,8 +10,6 @@ import org.eventbooking.ops.process.ChildProcess;
 /** The KRaft brokers of the dev platform (kafka-local), their data in the data dir. */
 final class KafkaPart implements Part {
 
-    private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(3);
-
     private final LocalKafkaCluster cluster;
     private volatile boolean started;
 
@@ -19,16 +17,19 @@ final class KafkaPart implements Part {
         this.cluster = cluster;
     }
 
-    /** Brokers from {@code port} on, not started yet: the supervisor can stop them while they start. */
-    static KafkaPart create(Path dataDir, int port, int brokers) {
+    /**
+     * Brokers from {@code port} on, not started yet: the supervisor can stop them while they start. Each
+     * start (and restart after a crash, which first recovers every log) may take {@code startTimeout}:
+     * what is left of {@code --start-timeout}, as a loaded machine needs more than kafka-local's default.
+     */
+    static KafkaPart create(Path dataDir, int port, int brokers, Duration startTimeout) {
         return new KafkaPart(LocalKafkaCluster.builder()
                 .dataDir(dataDir)
                 .clientPort(port)
                 .brokers(brokers)
                 // A crashed node's open transaction is aborted within a second of its timeout, not ten.
                 .brokerProperty("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
-                // A broker restarted after a crash first recovers every log: slow on a busy machine.
-                .startTimeout(RESTART_TIMEOUT)
+                .startTimeout(startTimeout)
                 .commandPrefix(ChildProcess.SESSION_PREFIX)
                 .closeOnJvmExit(false) // the supervisor's hook stops it, after its clients
                 .build());

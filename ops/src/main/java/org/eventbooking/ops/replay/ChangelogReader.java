@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +36,21 @@ public final class ChangelogReader {
 
     /** The content of each store, by store name, from {@code topicsByStore}; {@code progress} gets records read. */
     public Map<String, Table<?>> read(Map<String, String> topicsByStore, LongConsumer progress) {
+        Map<String, Map<String, byte[]>> latest = latestBytes(topicsByStore, progress);
+        // Decoding is most of the work, and each store is independent of the others.
+        return topicsByStore.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> decode(e.getKey(), e.getValue(), latest.get(e.getValue()))));
+    }
+
+    /** The digest of each store's content as bytes, by store name, without decoding it. */
+    public Map<String, ChangelogDigest> digests(Map<String, String> topicsByStore, LongConsumer progress) {
+        Map<String, Map<String, byte[]>> latest = latestBytes(topicsByStore, progress);
+        return topicsByStore.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> ChangelogDigest.of(latest.get(e.getValue()))));
+    }
+
+    // The latest value of every key, by topic.
+    private Map<String, Map<String, byte[]>> latestBytes(Map<String, String> topicsByStore, LongConsumer progress) {
         Map<String, Map<String, byte[]>> latest = new HashMap<>();
         topicsByStore.values().forEach(topic -> latest.put(topic, new HashMap<>()));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(), new StringDeserializer(),
@@ -60,9 +76,7 @@ public final class ChangelogReader {
                 progress.accept(records);
             }
         }
-        Map<String, Table<?>> stores = new HashMap<>();
-        topicsByStore.forEach((store, topic) -> stores.put(store, decode(store, topic, latest.get(topic))));
-        return stores;
+        return latest;
     }
 
     private static Table<?> decode(String store, String topic, Map<String, byte[]> latest) {

@@ -18,8 +18,8 @@ import org.eventbooking.sink.jdbc.ProjectedTables;
 /**
  * Rebuilds the reporting tables in place: the sink connector stopped, the tables' checksums taken,
  * the tables emptied, the sink's offsets deleted through Connect's REST API, the connector resumed,
- * and once its consumer group has committed the end of every log topic (as it was when stopped),
- * the checksums taken again. Analysts see the tables fill up during the rebuild.
+ * and once its consumer group has committed the last record of every log topic (as it was when
+ * stopped), the checksums taken again. Analysts see the tables fill up during the rebuild.
  */
 public final class ProjectionRebuild {
 
@@ -37,13 +37,16 @@ public final class ProjectionRebuild {
     private final String connector;
     private final String postgresUrl;
     private final Admin admin;
+    private final String bootstrapServers;
     private final PrintStream log;
 
-    public ProjectionRebuild(ConnectRest connect, String connector, String postgresUrl, Admin admin, PrintStream log) {
+    public ProjectionRebuild(ConnectRest connect, String connector, String postgresUrl, Admin admin, String bootstrapServers,
+                             PrintStream log) {
         this.connect = connect;
         this.connector = connector;
         this.postgresUrl = postgresUrl;
         this.admin = admin;
+        this.bootstrapServers = bootstrapServers;
         this.log = log;
     }
 
@@ -52,7 +55,7 @@ public final class ProjectionRebuild {
         connect.stop();
         await("the connector to stop", STATE_TIMEOUT, () -> "STOPPED".equals(connect.state()));
         log.println("connector " + connector + " stopped");
-        Map<TopicPartition, Long> end = endOffsets(topics);
+        Map<TopicPartition, Long> end = LastRecordOffsets.below(bootstrapServers, endOffsets(topics));
         Map<String, String> before;
         try (Connection db = connectDatabase()) {
             before = ProjectedTables.checksums(db);
@@ -99,7 +102,7 @@ public final class ProjectionRebuild {
         return end;
     }
 
-    /** How far the sink's group has committed, each partition counted up to its end as of the stop. */
+    /** How far the sink's group has committed, each partition counted up to its last record as of the stop. */
     private long committed(Map<TopicPartition, Long> end) {
         Map<TopicPartition, OffsetAndMetadata> offsets = KafkaOptions.await(
                 admin.listConsumerGroupOffsets("connect-" + connector).partitionsToOffsetAndMetadata(), "read the sink's offsets");

@@ -47,7 +47,7 @@ public final class ReplayProjectionsCommand extends OperatorCommand {
         ConnectRest connect = new ConnectRest(connectUrl, connector);
         connect.state(); // fails with advice when the worker or the connector is not there
         try (Admin admin = kafka.reachableAdmin()) {
-            ProjectionRebuild.Outcome outcome = new ProjectionRebuild(connect, connector, postgresUrl, admin, System.err)
+            ProjectionRebuild.Outcome outcome = new ProjectionRebuild(connect, connector, postgresUrl, admin, kafka.bootstrap(), System.err)
                     .rebuild(Duration.ofMinutes(timeoutMinutes));
             out.printf("%-16s %-44s %s%n", "table", "before (rows:md5)", "rebuilt");
             for (String table : ProjectedTables.TABLES) {

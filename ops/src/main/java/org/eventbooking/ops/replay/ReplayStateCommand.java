@@ -52,11 +52,18 @@ public final class ReplayStateCommand extends OperatorCommand {
     }
 
     private static void printTable(PrintWriter out, StateRebuild.Outcome outcome) {
-        out.printf("%-22s %-26s %-26s %s%n", "store", "before (entries:sum)", "fold of the log", "rebuilt changelog");
+        out.printf("%-22s %-26s %-26s %s%n", "store", "before (entries:sum)", "fold of the log", "rebuilt changelog read back");
         for (String store : StoreNames.REBUILT_BY_REPLAY) {
             out.printf("%-22s %-26s %-26s %s%n", store, outcome.before().tables().get(store), outcome.rebuilt().tables().get(store),
-                    outcome.afterRebuild() == null ? "-" : outcome.afterRebuild().tables().get(store));
+                    readBack(outcome, store));
         }
+    }
+
+    private static String readBack(StateRebuild.Outcome outcome, String store) {
+        if (outcome.written().isEmpty()) {
+            return "-";
+        }
+        return outcome.verified(store) ? "as written" : "DIFFERS from what was written";
     }
 
     private static int checkVerdict(PrintWriter out, StateRebuild.Outcome outcome) {

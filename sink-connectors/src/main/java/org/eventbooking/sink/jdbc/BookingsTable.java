@@ -1,7 +1,9 @@
 package org.eventbooking.sink.jdbc;
 
+import static org.eventbooking.sink.jdbc.TableWrite.Column.bigint;
+import static org.eventbooking.sink.jdbc.TableWrite.Column.integer;
 import static org.eventbooking.sink.jdbc.TableWrite.Column.text;
-import static org.eventbooking.sink.jdbc.TableWrite.Column.typed;
+import static org.eventbooking.sink.jdbc.TableWrite.Column.timestamp;
 
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +37,11 @@ final class BookingsTable extends TableWrite<BookingChange> {
     private static List<Column> columns(Family family) {
         String f = prefix(family);
         return Sql.concat(Sql.columns(List.of(text("booking_id"), text("event_id"), text("user_id"), text("status"),
-                        Sql.list("seats"), typed("seat_count", "int"), typed("total_cents", "bigint"), text("currency"),
-                        text("payment_id"), typed("paid_cents", "bigint"), typed("created_at", "timestamptz"),
-                        typed("expires_at", "timestamptz"), typed("confirmed_at", "timestamptz"),
-                        typed("status_at", "timestamptz"), typed("updated_at", "timestamptz"))),
-                List.of(typed(f + "_partition", "int"), typed(f + "_offset", "bigint")));
+                        Sql.list("seats"), integer("seat_count"), bigint("total_cents"), text("currency"),
+                        text("payment_id"), bigint("paid_cents"), timestamp("created_at"),
+                        timestamp("expires_at"), timestamp("confirmed_at"),
+                        timestamp("status_at"), timestamp("updated_at"))),
+                List.of(Column.integer(f + "_partition"), Column.bigint(f + "_offset")));
     }
 
     private static String conflict(Family family) {
@@ -92,15 +94,15 @@ final class BookingsTable extends TableWrite<BookingChange> {
     }
 
     @Override
-    void rows(BookingChange b, Consumer<String[]> out) {
-        String[] own = Sql.withSource(b.source(), b.bookingId(), b.eventId(), b.userId(), b.status().name(),
-                Sql.text(b.seats()), b.seats() == null ? null : Integer.toString(b.seats().size()), Sql.text(b.totalCents()),
-                b.currency(), b.paymentId(), Sql.text(b.paidCents()), Sql.text(b.createdAt()), Sql.text(b.expiresAt()),
-                Sql.text(b.confirmedAt()), Sql.text(b.at()), Sql.text(b.at()));
-        String[] row = new String[own.length + 2];
+    void rows(BookingChange b, Consumer<Object[]> out) {
+        Object[] own = Sql.withSource(b.source(), b.bookingId(), b.eventId(), b.userId(), b.status().name(),
+                Sql.text(b.seats()), b.seats() == null ? null : b.seats().size(), b.totalCents(),
+                b.currency(), b.paymentId(), b.paidCents(), Sql.micros(b.createdAt()), Sql.micros(b.expiresAt()),
+                Sql.micros(b.confirmedAt()), Sql.micros(b.at()), Sql.micros(b.at()));
+        Object[] row = new Object[own.length + 2];
         System.arraycopy(own, 0, row, 0, own.length);
-        row[own.length] = Integer.toString(b.source().partition());
-        row[own.length + 1] = Long.toString(b.source().offset());
+        row[own.length] = b.source().partition();
+        row[own.length + 1] = b.source().offset();
         out.accept(row);
     }
 }

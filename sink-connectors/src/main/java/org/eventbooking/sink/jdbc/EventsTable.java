@@ -1,7 +1,8 @@
 package org.eventbooking.sink.jdbc;
 
+import static org.eventbooking.sink.jdbc.TableWrite.Column.integer;
 import static org.eventbooking.sink.jdbc.TableWrite.Column.text;
-import static org.eventbooking.sink.jdbc.TableWrite.Column.typed;
+import static org.eventbooking.sink.jdbc.TableWrite.Column.timestamp;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,8 +12,8 @@ final class EventsTable extends TableWrite<EventRow> {
 
     EventsTable() {
         super(EventRow.class, "events", Sql.columns(List.of(text("event_id"), text("organizer_id"), text("title"),
-                        text("venue"), typed("starts_at", "timestamptz"), text("currency"), typed("hold_ttl_seconds", "int"),
-                        typed("max_seats_per_booking", "int"), typed("capacity", "int"), typed("created_at", "timestamptz"))),
+                        text("venue"), timestamp("starts_at"), text("currency"), integer("hold_ttl_seconds"),
+                        integer("max_seats_per_booking"), integer("capacity"), timestamp("created_at"))),
                 1, "ON CONFLICT (event_id) DO UPDATE SET organizer_id = EXCLUDED.organizer_id, title = EXCLUDED.title,"
                         + " venue = EXCLUDED.venue, starts_at = EXCLUDED.starts_at, currency = EXCLUDED.currency,"
                         + " hold_ttl_seconds = EXCLUDED.hold_ttl_seconds,"
@@ -21,9 +22,9 @@ final class EventsTable extends TableWrite<EventRow> {
     }
 
     @Override
-    void rows(EventRow e, Consumer<String[]> out) {
-        out.accept(Sql.withSource(e.source(), e.eventId(), e.organizerId(), e.title(), e.venue(), Sql.text(e.startsAt()),
-                e.currency(), Sql.text(e.holdTtlSeconds()), Sql.text(e.maxSeatsPerBooking()), Sql.text(e.capacity()),
-                Sql.text(e.createdAt())));
+    void rows(EventRow e, Consumer<Object[]> out) {
+        out.accept(Sql.withSource(e.source(), e.eventId(), e.organizerId(), e.title(), e.venue(), Sql.micros(e.startsAt()),
+                e.currency(), e.holdTtlSeconds(), e.maxSeatsPerBooking(), e.capacity(),
+                Sql.micros(e.createdAt())));
     }
 }

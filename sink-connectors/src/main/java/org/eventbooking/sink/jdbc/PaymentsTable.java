@@ -1,7 +1,8 @@
 package org.eventbooking.sink.jdbc;
 
+import static org.eventbooking.sink.jdbc.TableWrite.Column.bigint;
 import static org.eventbooking.sink.jdbc.TableWrite.Column.text;
-import static org.eventbooking.sink.jdbc.TableWrite.Column.typed;
+import static org.eventbooking.sink.jdbc.TableWrite.Column.timestamp;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,11 +14,11 @@ final class PaymentsTable extends TableWrite<PaymentChange> {
 
     PaymentsTable() {
         super(PaymentChange.class, "payments", Sql.columns(List.of(text("payment_id"), text("booking_id"),
-                        text("event_id"), text("user_id"), text("status"), typed("amount_cents", "bigint"), text("currency"),
-                        typed("refunded_cents", "bigint"), text("failure_reason"), text("refund_reason"),
-                        typed("requested_at", "timestamptz"), typed("succeeded_at", "timestamptz"),
-                        typed("failed_at", "timestamptz"), typed("refund_requested_at", "timestamptz"),
-                        typed("refunded_at", "timestamptz"), typed("updated_at", "timestamptz"))),
+                        text("event_id"), text("user_id"), text("status"), bigint("amount_cents"), text("currency"),
+                        bigint("refunded_cents"), text("failure_reason"), text("refund_reason"),
+                        timestamp("requested_at"), timestamp("succeeded_at"),
+                        timestamp("failed_at"), timestamp("refund_requested_at"),
+                        timestamp("refunded_at"), timestamp("updated_at"))),
                 1, "ON CONFLICT (payment_id) DO UPDATE SET status = EXCLUDED.status,"
                         + keep("user_id") + keep("amount_cents") + keep("currency") + keep("refunded_cents")
                         + keep("failure_reason") + keep("refund_reason") + keep("requested_at") + keep("succeeded_at")
@@ -31,15 +32,15 @@ final class PaymentsTable extends TableWrite<PaymentChange> {
     }
 
     @Override
-    void rows(PaymentChange p, Consumer<String[]> out) {
+    void rows(PaymentChange p, Consumer<Object[]> out) {
         out.accept(Sql.withSource(p.source(), p.paymentId(), p.bookingId(), p.eventId(), p.userId(), p.status().name(),
-                Sql.text(p.amountCents()), p.currency(), Sql.text(p.refundedCents()), p.failureReason(), p.refundReason(),
+                p.amountCents(), p.currency(), p.refundedCents(), p.failureReason(), p.refundReason(),
                 at(p, PaymentStatus.REQUESTED), at(p, PaymentStatus.SUCCEEDED), at(p, PaymentStatus.FAILED),
-                at(p, PaymentStatus.REFUND_REQUESTED), at(p, PaymentStatus.REFUNDED), Sql.text(p.at())));
+                at(p, PaymentStatus.REFUND_REQUESTED), at(p, PaymentStatus.REFUNDED), Sql.micros(p.at())));
     }
 
     // The fact's time goes to the column of the status it reports.
-    private static String at(PaymentChange p, PaymentStatus column) {
-        return p.status() == column ? Sql.text(p.at()) : null;
+    private static Long at(PaymentChange p, PaymentStatus column) {
+        return p.status() == column ? Sql.micros(p.at()) : null;
     }
 }

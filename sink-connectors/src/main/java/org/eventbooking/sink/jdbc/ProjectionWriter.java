@@ -27,6 +27,21 @@ public final class ProjectionWriter {
             new PaymentsTable(), new SeatsTable(), new HistoryTable());
 
     private final Set<YearMonth> knownPartitions = ConcurrentHashMap.newKeySet();
+    // Facts come in time order, so most fall in the month last ensured and skip the calendar arithmetic.
+    private volatile EpochRange lastMonth = new EpochRange(0, 0);
+
+    /** Epoch seconds [from, until). */
+    private record EpochRange(long from, long until) {
+
+        static EpochRange of(YearMonth month) {
+            return new EpochRange(month.atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC),
+                    month.plusMonths(1).atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC));
+        }
+
+        boolean contains(long second) {
+            return second >= from && second < until;
+        }
+    }
 
     /** Writes every record's changes in one transaction; on failure nothing is written. */
     public void writeAll(Connection connection, List<? extends Projected<?>> records) throws SQLException {
@@ -97,7 +112,10 @@ public final class ProjectionWriter {
     private void ensureHistoryPartitions(Connection connection, List<RowChange> changes) throws SQLException {
         for (RowChange change : changes) {
             if (change instanceof HistoryRow row) {
-                YearMonth month = YearMonth.from(row.occurredAt().atZone(ZoneOffset.UTC));
+                if (lastMonth.contains(row.occurredAt().getEpochSecond())) {
+                    continue;
+                }
+                YearMonth month = YearMonth.from(row.occurredAt().atOffset(ZoneOffset.UTC));
                 if (!knownPartitions.contains(month)) {
                     connection.setAutoCommit(true);
                     try (PreparedStatement s = connection.prepareStatement("SELECT booking_events_ensure_partition(?)")) {
@@ -106,6 +124,7 @@ public final class ProjectionWriter {
                     }
                     knownPartitions.add(month);
                 }
+                lastMonth = EpochRange.of(month);
             }
         }
     }

@@ -2,18 +2,19 @@ package org.eventbooking.sink.jdbc;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.eventbooking.sink.jdbc.TableWrite.Column;
 import org.eventbooking.sink.projection.SourcePosition;
 
-/** Text forms of values for the unnest arrays, and the source-position columns every table ends with. */
+/** Values as the unnest arrays take them, and the source-position columns every table ends with. */
 final class Sql {
 
     /** Separates the elements of a text[] value inside one array element; seat ids never contain it. */
     static final String LIST_SEPARATOR = "\u001f";
 
-    static final List<Column> SOURCE_COLUMNS = List.of(Column.text("src_topic"), Column.typed("src_partition", "int"),
-            Column.typed("src_offset", "bigint"));
+    static final List<Column> SOURCE_COLUMNS = List.of(Column.text("src_topic"), Column.integer("src_partition"),
+            Column.bigint("src_offset"));
 
     static final String SOURCE_UPDATE =
             "src_topic = EXCLUDED.src_topic, src_partition = EXCLUDED.src_partition, src_offset = EXCLUDED.src_offset";
@@ -32,15 +33,12 @@ final class Sql {
     }
 
     static Column list(String name) {
-        return new Column(name, "string_to_array(u." + name + ", E'\\x1F')");
+        return new Column(name, "string_to_array(u." + name + ", E'\\x1F')", TableWrite.ArrayType.TEXT);
     }
 
-    static String text(Instant value) {
-        return value == null ? null : value.toString();
-    }
-
-    static String text(Number value) {
-        return value == null ? null : value.toString();
+    /** Microseconds since the epoch, PostgreSQL's own precision, for a {@link Column#timestamp} column. */
+    static Long micros(Instant value) {
+        return value == null ? null : Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000);
     }
 
     static String text(List<String> values) {
@@ -48,12 +46,11 @@ final class Sql {
     }
 
     /** The row's values followed by the source position's three. */
-    static String[] withSource(SourcePosition source, String... values) {
-        String[] row = new String[values.length + 3];
-        System.arraycopy(values, 0, row, 0, values.length);
+    static Object[] withSource(SourcePosition source, Object... values) {
+        Object[] row = Arrays.copyOf(values, values.length + 3);
         row[values.length] = source.topic();
-        row[values.length + 1] = Integer.toString(source.partition());
-        row[values.length + 2] = Long.toString(source.offset());
+        row[values.length + 1] = source.partition();
+        row[values.length + 2] = source.offset();
         return row;
     }
 

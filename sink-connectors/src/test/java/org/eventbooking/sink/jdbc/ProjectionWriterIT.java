@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +86,31 @@ class ProjectionWriterIT {
         write(List.of(at(BOOKINGS, 900, Facts.held("e-part", "b-part", 0, "FLOOR-9-9"))));
         assertThat(value("SELECT count(*) FROM pg_inherits WHERE inhparent = 'booking_events'::regclass"
                 + " AND inhrelid = 'booking_events_2026_03'::regclass")).isEqualTo("1");
+    }
+
+    @Test
+    void a_batch_across_a_month_boundary_gets_both_partitions() throws SQLException {
+        Instant lastSecondOfMay = Instant.parse("2026-05-31T23:59:59.999999Z");
+        write(List.of(at(BOOKINGS, 960, new SeatsHeld("e-month", "b-may", "u", List.of("FLOOR-1-1"), 100, "EUR",
+                        lastSecondOfMay.plusSeconds(600), lastSecondOfMay)),
+                at(BOOKINGS, 961, new SeatsHeld("e-month", "b-june", "u", List.of("FLOOR-1-2"), 100, "EUR",
+                        lastSecondOfMay.plusSeconds(600), lastSecondOfMay.plusNanos(1_000)))));
+        assertThat(value("SELECT string_agg(tableoid::regclass || ':' || booking_id, ',' ORDER BY booking_id)"
+                + " FROM booking_events WHERE event_id = 'e-month'"))
+                .isEqualTo("booking_events_2026_06:b-june,booking_events_2026_05:b-may");
+    }
+
+    @Test
+    void instants_keep_their_microseconds_and_numbers_their_values() throws SQLException {
+        Instant heldAt = Instant.parse("2026-03-14T10:00:01.234567891Z");
+        Instant expiresAt = Instant.parse("1969-12-31T23:59:59.000001Z");
+        write(List.of(at(BOOKINGS, 950, new SeatsHeld("e-exact", "b-exact", "u-exact", List.of("FLOOR-1-1", "FLOOR-1-2"),
+                9_007_199_254_740_993L, "EUR", expiresAt, heldAt))));
+        assertThat(value("SELECT created_at AT TIME ZONE 'UTC' || ' ' || expires_at AT TIME ZONE 'UTC' || ' '"
+                + " || total_cents || ' ' || seat_count || ' ' || lifecycle_offset FROM bookings WHERE booking_id = 'b-exact'"))
+                .isEqualTo("2026-03-14 10:00:01.234567 1969-12-31 23:59:59.000001 9007199254740993 2 950");
+        assertThat(value("SELECT occurred_at AT TIME ZONE 'UTC' || ' ' || src_offset FROM booking_events"
+                + " WHERE booking_id = 'b-exact'")).isEqualTo("2026-03-14 10:00:01.234567 950");
     }
 
     @Test

@@ -60,6 +60,8 @@ public final class ConnectWorkerProcess implements AutoCloseable {
                     // Sink offsets are committed to Kafka this often; tests wait for them.
                     "offset.flush.interval.ms", "500",
                     "plugin.path", pluginPath.toAbsolutePath().toString(),
+                    // The plugin declares its connector as a service: no scan of every jar (tens of seconds on a busy machine).
+                    "plugin.discovery", "service_load",
                     "listeners", "http://127.0.0.1:" + port));
             Path config = dir.resolve("worker.properties");
             try (Writer out = Files.newBufferedWriter(config)) {
@@ -220,7 +222,7 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

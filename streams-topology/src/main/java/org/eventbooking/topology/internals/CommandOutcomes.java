@@ -2,7 +2,6 @@ package org.eventbooking.topology.internals;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.eventbooking.domain.Rejection;
 import org.eventbooking.domain.RejectionReason;
 import org.eventbooking.domain.command.BookingCommand;
 import org.eventbooking.serde.Json;
+import org.eventbooking.state.Sha256;
 import org.eventbooking.topology.CommandReply;
 
 /**
@@ -25,8 +25,7 @@ final class CommandOutcomes {
 
     private final WindowStore<String, StoredOutcome> store;
     private final Duration window;
-    // Reused: MessageDigest.getInstance looks the provider up on every call.
-    private final MessageDigest sha256 = sha256();
+    private final MessageDigest sha256 = Sha256.newDigest();
 
     CommandOutcomes(WindowStore<String, StoredOutcome> store, Duration window) {
         this.store = store;
@@ -70,13 +69,5 @@ final class CommandOutcomes {
     private static CommandReply keyReused(BookingCommand command) {
         return CommandReply.rejected(command.commandId(), Rejection.of(RejectionReason.IDEMPOTENCY_KEY_REUSED,
                 "command id " + command.commandId() + " was already used for a different request"));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

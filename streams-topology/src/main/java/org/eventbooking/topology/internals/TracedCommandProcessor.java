@@ -3,17 +3,15 @@ package org.eventbooking.topology.internals;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.eventbooking.tracing.KafkaHeaderCarrier;
-import org.eventbooking.tracing.TraceLogFields;
+import org.eventbooking.tracing.SpanWork;
 
 /**
  * Runs a command processor inside a span whose parent is the command's {@code traceparent} header.
@@ -50,16 +48,10 @@ public final class TracedCommandProcessor<KOut, VOut> implements Processor<Strin
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.kafka.message.key", record.key())
                 .startSpan();
-        try (Scope scope = span.makeCurrent(); TraceLogFields logFields = TraceLogFields.of(span)) {
+        SpanWork.run(span, () -> {
             propagator.inject(Context.current(), record.headers(), KafkaHeaderCarrier.INSTANCE);
             delegate.process(record);
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            span.end();
-        }
+        });
     }
 
     @Override

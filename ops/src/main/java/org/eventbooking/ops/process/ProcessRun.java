@@ -1,4 +1,4 @@
-package org.eventbooking.deployment;
+package org.eventbooking.ops.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command line tool to completion and keeps what it printed (stdout and stderr together). */
-record ProcessRun(List<String> command, int exitCode, String output) {
+public record ProcessRun(List<String> command, int exitCode, String output) {
 
-    static ProcessRun of(Path workDir, String... command) {
+    public static ProcessRun of(Path workDir, String... command) {
         return of(workDir, null, command);
     }
 
     /** With exactly {@code environment} as the environment (null: this process's own). */
-    static ProcessRun of(Path workDir, Map<String, String> environment, String... command) {
+    public static ProcessRun of(Path workDir, Map<String, String> environment, String... command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         if (environment != null) {
             builder.environment().clear();

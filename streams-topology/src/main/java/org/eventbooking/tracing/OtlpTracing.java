@@ -1,4 +1,4 @@
-package org.eventbooking.gateway.tracing;
+package org.eventbooking.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
@@ -11,16 +11,19 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
-/** The node's OpenTelemetry: an SDK exporting over OTLP/HTTP when an endpoint is set, else the no-op. */
-public final class NodeTracing {
+/**
+ * A process's OpenTelemetry (a node's, the projection sink's): an SDK exporting over OTLP/HTTP when
+ * an endpoint is set, else the no-op.
+ */
+public final class OtlpTracing {
 
     private static final String TRACES_PATH = "/v1/traces";
 
-    private NodeTracing() {
+    private OtlpTracing() {
     }
 
     /** The OpenTelemetry for {@code settings}; the caller closes it (an SDK flushes its spans on close). */
-    public static OpenTelemetry create(TracingSettings settings, String nodeId) {
+    public static OpenTelemetry create(TracingSettings settings, String instanceId) {
         if (!settings.enabled()) {
             return OpenTelemetry.noop();
         }
@@ -29,7 +32,7 @@ public final class NodeTracing {
                 .setEndpoint(endpoint.endsWith(TRACES_PATH) ? endpoint : endpoint + TRACES_PATH).build();
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.builder()
                 .put("service.name", settings.serviceName())
-                .put("service.instance.id", nodeId).build()));
+                .put("service.instance.id", instanceId).build()));
         SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
                 .setResource(resource)
                 .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(settings.sampleRatio())))

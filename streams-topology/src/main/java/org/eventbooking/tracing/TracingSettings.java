@@ -1,7 +1,7 @@
-package org.eventbooking.gateway.tracing;
+package org.eventbooking.tracing;
 
 /**
- * Where and how much a node traces.
+ * Where and how much a process (a node, the projection sink) traces.
  *
  * @param otlpEndpoint the OTLP/HTTP endpoint spans are sent to (Jaeger: {@code http://jaeger:4318});
  *                     blank turns tracing off, and then it costs nothing
