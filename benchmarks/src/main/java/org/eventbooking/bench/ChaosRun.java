@@ -200,7 +200,7 @@ final class ChaosRun {
         String connector = platform.connectorName();
         try (Admin admin = Admin.create(TopicsCommand.adminConfig(platform.kafkaBootstrap(), Duration.ofSeconds(30)))) {
             return new ProjectionRebuild(new ConnectRest(platform.connectUrl(), connector), connector, platform.postgresUrl(),
-                    admin, System.err).rebuild(Duration.ofMinutes(5)).differingTables();
+                    admin, platform.kafkaBootstrap(), System.err).rebuild(Duration.ofMinutes(5)).differingTables();
         } catch (RuntimeException e) {
             return List.of("the rebuild failed: " + e.getMessage());
         }
