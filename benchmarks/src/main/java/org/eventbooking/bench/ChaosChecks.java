@@ -42,7 +42,7 @@ final class ChaosChecks {
     static List<Check> run(Gathered gathered) {
         Map<String, List<String>> confirmed = confirmed(gathered.finalBookings());
         List<Check> checks = new ArrayList<>();
-        checks.add(SaleChecks.noSeatSoldTwice("no seat in two bookings", confirmed));
+        checks.add(SaleChecks.noSeatSoldTwice("no seat in two bookings", seatsOfEachEvent(gathered.finalBookings())));
         checks.add(everyHoldAccountedFor(gathered.heldWith201(), gathered.finalBookings()));
         checks.add(noConfirmedBookingLost(gathered.confirmedBeforeFaults(), confirmed));
         checks.add(projectionsEqualTheLog(confirmed, gathered.postgresConfirmed(), gathered.projectionDrift()));
@@ -63,6 +63,14 @@ final class ChaosChecks {
             }
         });
         return confirmed;
+    }
+
+    /** Confirmed bookings with their seats named by event: the events share seat labels (S1-1-1 exists in each). */
+    private static Map<String, List<String>> seatsOfEachEvent(Map<String, Booking> bookings) {
+        Map<String, List<String>> seats = new HashMap<>();
+        confirmed(bookings).forEach((id, labels) -> seats.put(id,
+                labels.stream().map(label -> bookings.get(id).eventId() + "/" + label).toList()));
+        return seats;
     }
 
     private static Check everyHoldAccountedFor(Map<String, List<String>> held, Map<String, Booking> bookings) {

@@ -36,6 +36,7 @@ final class ChaosRun {
     private static final Duration FAILOVER_GIVE_UP = Duration.ofSeconds(90);
     private static final Duration CONVERGENCE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration GROUP_EMPTY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SINK_CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
 
     private final ChaosPlan plan;
     private final LocalPlatform platform;
@@ -199,8 +200,10 @@ final class ChaosRun {
         say("rebuilding the PostgreSQL projections from the log");
         String connector = platform.connectorName();
         try (Admin admin = Admin.create(TopicsCommand.adminConfig(platform.kafkaBootstrap(), Duration.ofSeconds(30)))) {
-            return new ProjectionRebuild(new ConnectRest(platform.connectUrl(), connector), connector, platform.postgresUrl(),
-                    admin, platform.kafkaBootstrap(), System.err).rebuild(Duration.ofMinutes(5)).differingTables();
+            ProjectionRebuild rebuild = new ProjectionRebuild(new ConnectRest(platform.connectUrl(), connector), connector,
+                    platform.postgresUrl(), admin, platform.kafkaBootstrap(), System.err);
+            rebuild.awaitCaughtUp(SINK_CATCH_UP_TIMEOUT);
+            return rebuild.rebuild(Duration.ofMinutes(5)).differingTables();
         } catch (RuntimeException e) {
             return List.of("the rebuild failed: " + e.getMessage());
         }

@@ -25,6 +25,16 @@ class ChaosChecksTest {
     }
 
     @Test
+    void the_same_seat_label_in_two_events_is_two_seats() {
+        Map<String, ChaosChecks.Booking> twoEvents = Map.of("b1", booking("CONFIRMED", "S1-1-1"),
+                "b2", new ChaosChecks.Booking("e2", "CONFIRMED", List.of("S1-1-1")));
+
+        Check seats = check(ChaosChecks.run(gathered(Map.of(), twoEvents, Set.of(), Set.of("b1", "b2"), List.of(), 1)), 0);
+
+        assertThat(seats.passed()).as(seats.detail()).isTrue();
+    }
+
+    @Test
     void a_hold_still_held_or_missing_at_the_end_has_vanished() {
         Map<String, ChaosChecks.Booking> stuck = Map.of("b1", booking("CONFIRMED", "S1-1-1"), "b2", booking("HELD", "S1-1-2"));
 
