@@ -41,10 +41,15 @@ final class ChaosCommand implements Callable<Integer> {
                     + " default ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--failover-target", paramLabel = "MILLIS", defaultValue = "${env:BOOKING_CHAOS_FAILOVER_TARGET_MS:-10000}",
+            description = "The failover check passes when holds succeed again within this long after the node kill"
+                    + " (env BOOKING_CHAOS_FAILOVER_TARGET_MS; default ${DEFAULT-VALUE}; the measured time is printed either way).")
+    long failoverTargetMs;
+
     @Override
     public Integer call() throws Exception {
         long startNs = System.nanoTime();
-        ChaosPlan plan = quick ? ChaosPlan.quick() : ChaosPlan.full();
+        ChaosPlan plan = (quick ? ChaosPlan.quick() : ChaosPlan.full()).withFailoverTarget(Duration.ofMillis(failoverTargetMs));
         System.out.printf("chaos: %s run, data and logs in %s%n", plan.name(), dataDir.toAbsolutePath());
         LocalPlatform platform;
         try {

@@ -14,6 +14,7 @@ record ChaosPlan(String name, int events, int sectionsPerEvent, int rows, int se
                  int abandonPercent, int holdTtlSeconds, Duration warmUp, Duration brokerDown, Duration redisDown,
                  Duration gap, int rounds, Duration failoverTarget) {
 
+    /** Issue 9's target; ./booking chaos --failover-target overrides it. */
     private static final Duration FAILOVER_TARGET = Duration.ofSeconds(10);
 
     /** A few thousand seats, each fault once, short holds: within 5 minutes, part of the test suite. */
@@ -26,6 +27,11 @@ record ChaosPlan(String name, int events, int sectionsPerEvent, int rows, int se
     static ChaosPlan full() {
         return new ChaosPlan("long", 6, 2, 25, 40, 150, Duration.ofSeconds(3), 20, 20, Duration.ofSeconds(20),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15), 3, FAILOVER_TARGET);
+    }
+
+    ChaosPlan withFailoverTarget(Duration target) {
+        return new ChaosPlan(name, events, sectionsPerEvent, rows, seatsPerRow, customers, pause, abandonPercent, holdTtlSeconds,
+                warmUp, brokerDown, redisDown, gap, rounds, target);
     }
 
     int seats() {
