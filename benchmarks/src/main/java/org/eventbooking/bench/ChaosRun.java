@@ -203,7 +203,12 @@ final class ChaosRun {
             ProjectionRebuild rebuild = new ProjectionRebuild(new ConnectRest(platform.connectUrl(), connector), connector,
                     platform.postgresUrl(), admin, platform.kafkaBootstrap(), System.err);
             rebuild.awaitCaughtUp(SINK_CATCH_UP_TIMEOUT);
-            return rebuild.rebuild(Duration.ofMinutes(5)).differingTables();
+            Map<String, String> liveBookings = ProjectedSale.bookingRows(platform.postgresUrl());
+            List<String> drift = new ArrayList<>(rebuild.rebuild(Duration.ofMinutes(5)).differingTables());
+            Map<String, String> rebuiltBookings = ProjectedSale.bookingRows(platform.postgresUrl());
+            liveBookings.entrySet().stream().filter(row -> !row.getValue().equals(rebuiltBookings.get(row.getKey()))).findFirst()
+                    .ifPresent(row -> drift.add("e.g. live " + row.getValue() + " rebuilt " + rebuiltBookings.get(row.getKey())));
+            return drift;
         } catch (RuntimeException e) {
             return List.of("the rebuild failed: " + e.getMessage());
         }

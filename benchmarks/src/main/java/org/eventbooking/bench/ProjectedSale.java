@@ -57,4 +57,19 @@ record ProjectedSale(Set<String> confirmed, long soldSeats, double catchUpSecond
         }
         return new ProjectedSale(confirmed, sold, (System.nanoTime() - start) / 1e9);
     }
+
+    /** Every row of the bookings table as PostgreSQL prints it, by booking id: to name the rows a rebuild changed. */
+    static java.util.Map<String, String> bookingRows(String url) {
+        java.util.Map<String, String> rows = new java.util.HashMap<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             PreparedStatement select = connection.prepareStatement("SELECT booking_id, b::text FROM bookings b");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                rows.put(result.getString(1), result.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the bookings table failed: " + e.getMessage(), e);
+        }
+        return rows;
+    }
 }

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eventbooking.ops.process.Ports;
 import org.eventbooking.ops.topics.TopicReconciler;
 import org.eventbooking.ops.topics.TopicsCommand;
@@ -22,6 +25,8 @@ import org.eventbooking.ops.topics.TopicsCommand;
  * side by side. Once started, it can crash and restart its parts one at a time (see {@link LocalPlatform}).
  */
 final class DevPlatform {
+
+    private static final Duration TOPICS_SEEN_TIMEOUT = Duration.ofSeconds(30);
 
     private final DevSettings settings;
     private final DataDir dataDir;
@@ -108,14 +113,37 @@ final class DevPlatform {
 
     private void provisionTopics(String bootstrap) {
         try (Admin admin = Admin.create(TopicsCommand.adminConfig(bootstrap, Duration.ofSeconds(30)))) {
-            TopicReconciler.Outcome outcome = new TopicReconciler(admin).reconcile(settings.topicPartitions(), settings.replicationFactor(), true);
+            TopicReconciler reconciler = new TopicReconciler(admin);
+            TopicReconciler.Outcome outcome = reconciler.reconcile(settings.topicPartitions(), settings.replicationFactor(), true);
             say(outcome.created().isEmpty() ? "topics verified" : "topics created: " + String.join(", ", outcome.created()));
+            if (!outcome.created().isEmpty() && !outcome.matches()) {
+                outcome = verifiedOnceSeen(reconciler);
+            }
             if (!outcome.matches()) {
                 throw new IllegalStateException("the topics in " + dataDir.kafka() + " differ from the platform's:\n  "
                         + String.join("\n  ", outcome.differences())
                         + "\nstart with --fresh for new topics, or pass the --partitions they were made with");
             }
         }
+    }
+
+    /**
+     * Topics just created can read as missing for a moment: of several brokers, the one answering
+     * may not have applied them from the metadata log yet. Asks again for a while; the last answer.
+     */
+    private TopicReconciler.Outcome verifiedOnceSeen(TopicReconciler reconciler) {
+        AtomicReference<TopicReconciler.Outcome> last = new AtomicReference<>();
+        try {
+            Awaitility.await("the created topics seen by every broker").atMost(TOPICS_SEEN_TIMEOUT)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        last.set(reconciler.reconcile(settings.topicPartitions(), settings.replicationFactor(), false));
+                        return last.get().matches();
+                    });
+        } catch (ConditionTimeoutException e) {
+            // The differences are reported by the caller.
+        }
+        return last.get();
     }
 
     NodePart node(int number) {
