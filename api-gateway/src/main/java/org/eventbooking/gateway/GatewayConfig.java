@@ -20,6 +20,9 @@ import org.eventbooking.tracing.TracingSettings;
  * @param advertisedHost the host other nodes reach this one at; with {@code httpPort} it is the
  *                       node's {@code application.server}, where interactive queries are forwarded
  * @param replyPartition the partition of {@code booking-replies} this node reads, -1 to derive it from the node id
+ * @param standbyReplicas warm copies of each task's stores kept on other nodes, so a node's crash is taken over
+ *                        without restoring the stores from their changelogs
+ * @param sessionTimeout how long the group waits for a silent (crashed) node before moving its tasks
  * @param webRoot        the built web app served at {@code /}, if any
  */
 public record GatewayConfig(
@@ -34,6 +37,8 @@ public record GatewayConfig(
         int topicPartitions,
         short replicationFactor,
         long commitIntervalMs,
+        int standbyReplicas,
+        Duration sessionTimeout,
         int replyPartition,
         Duration replyTimeout,
         String redisUrl,
@@ -94,6 +99,8 @@ public record GatewayConfig(
                 s.integer("BOOKING_TOPIC_PARTITIONS", 6),
                 (short) s.integer("BOOKING_REPLICATION_FACTOR", 1),
                 s.integer("BOOKING_COMMIT_INTERVAL_MS", 20),
+                s.integer("BOOKING_STANDBY_REPLICAS", 0),
+                Duration.ofMillis(s.integer("BOOKING_SESSION_TIMEOUT_MS", 45_000)),
                 s.integer("BOOKING_REPLY_PARTITION", -1),
                 Duration.ofMillis(s.integer("BOOKING_REPLY_TIMEOUT_MS", 5_000)),
                 s.text("BOOKING_REDIS_URL", "redis://127.0.0.1:6379"),

@@ -17,6 +17,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -242,6 +244,15 @@ public final class GatewayNode implements AutoCloseable {
         Properties props = new StreamsSettings(config.kafkaBootstrap(), config.applicationId(), config.stateDir(), 1,
                 config.replicationFactor(), true, 64L * 1024 * 1024, config.commitIntervalMs()).toProperties();
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + port);
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        int sessionTimeoutMs = (int) config.sessionTimeout().toMillis();
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
+        // Three heartbeats per session, as Kafka's defaults have it.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), sessionTimeoutMs / 3);
+        // A crashed node's open transaction holds back every read_committed reader of what it wrote
+        // (the other nodes' replies included) until the coordinator aborts it: no longer than the
+        // group takes to notice the crash, and never longer than Streams' own default of 10 s.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), Math.min(sessionTimeoutMs, 10_000));
         return props;
     }
 

@@ -4,23 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.eventbooking.bench.flashsale.SaleChecks;
@@ -46,7 +35,6 @@ final class FlashSaleBenchmark implements Callable<Integer> {
 
     private static final int ROWS = 50;
     private static final int SEATS_PER_ROW = 100;
-    private static final Duration PROJECTION_TIMEOUT = Duration.ofMinutes(3);
 
     @Mixin
     KafkaOptions kafka;
@@ -105,7 +93,7 @@ final class FlashSaleBenchmark implements Callable<Integer> {
                 sections.add("S" + s);
             }
             String eventId = setup.createEvent(organizer, "Flash sale", sections, ROWS, SEATS_PER_ROW, holdTtlSeconds, 4);
-            List<String> tokens = signUpCrowd(setup);
+            List<String> tokens = setup.signUpMany("fan", customers);
             // Setting up (sign-ups, the event) goes to the node directly; the sale through the entrance.
             SaleApi api = new SaleApi(entrance.gate(connections, 4, "flash-sale-client"), entrance.baseUrl(), eventId);
 
@@ -129,7 +117,7 @@ final class FlashSaleBenchmark implements Callable<Integer> {
 
             SaleChecks.Counts counts = SaleApi.counts(api.availability(organizer).get().body());
             Map<String, List<String>> confirmed = confirmedBookings(api, tokens, eventId);
-            Postgres projected = awaitProjection(postgres.url(), eventId, confirmed.size());
+            ProjectedSale projected = ProjectedSale.await(postgres.url(), eventId, confirmed.size());
             List<SaleChecks.Check> checks = SaleChecks.run(counts, confirmed, projected.confirmed(), projected.soldSeats());
 
             ResultChart.write(chart.file("flash-sale"), String.format("Flash sale: %,d seats, %,d customers at once", seats, customers),
@@ -142,27 +130,6 @@ final class FlashSaleBenchmark implements Callable<Integer> {
                     sellOutSeconds, crowd.tally().held.sum() / sellOutSeconds, holds.getValueAtPercentile(50) / 1000.0,
                     holds.getValueAtPercentile(99) / 1000.0, oversold, passed ? "passed" : "FAILED");
             return passed ? 0 : 1;
-        }
-    }
-
-    /** Registers the crowd through the API, many at once: one by one would take minutes. */
-    private List<String> signUpCrowd(SetupClient setup) throws Exception {
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            List<Future<String>> tokens = new ArrayList<>();
-            for (int i = 0; i < customers; i++) {
-                String email = "fan-" + i + "@flash.example";
-                tokens.add(pool.submit(() -> setup.signUp(email, "customer")));
-            }
-            List<String> result = new ArrayList<>();
-            for (Future<String> token : tokens) {
-                result.add(token.get());
-            }
-            System.out.printf("%,d customers signed up in %.1f s%n", customers, (System.nanoTime() - start) / 1e9);
-            return result;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -225,52 +192,8 @@ final class FlashSaleBenchmark implements Callable<Integer> {
         return confirmed;
     }
 
-    /** What the reporting database shows, and how long after the sell-out it caught up. */
-    private record Postgres(Set<String> confirmed, long soldSeats, double catchUpSeconds) {
-    }
-
-    private static Postgres awaitProjection(String url, String eventId, int expectedConfirmed) throws SQLException, InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + PROJECTION_TIMEOUT.toNanos();
-        Postgres seen;
-        do {
-            seen = readProjection(url, eventId, start);
-            if (seen.confirmed().size() >= expectedConfirmed) {
-                return seen;
-            }
-            Thread.sleep(500);
-        } while (System.nanoTime() < deadline);
-        return seen;
-    }
-
-    private static Postgres readProjection(String url, String eventId, long start) throws SQLException {
-        Set<String> confirmed = new HashSet<>();
-        long sold;
-        try (Connection connection = DriverManager.getConnection(url);
-             PreparedStatement bookings = connection.prepareStatement(
-                     "SELECT booking_id FROM bookings WHERE event_id = ? AND status = 'CONFIRMED'");
-             PreparedStatement seats = connection.prepareStatement(
-                     "SELECT count(*) FROM seats WHERE event_id = ? AND status = 'SOLD'")) {
-            bookings.setString(1, eventId);
-            try (ResultSet rows = bookings.executeQuery()) {
-                while (rows.next()) {
-                    confirmed.add(rows.getString(1));
-                }
-            }
-            seats.setString(1, eventId);
-            try (ResultSet count = seats.executeQuery()) {
-                count.next();
-                sold = count.getLong(1);
-            }
-        } catch (SQLException notYet) {
-            // The sink creates its tables with its first batch; until then there is nothing to see.
-            return new Postgres(Set.of(), 0, (System.nanoTime() - start) / 1e9);
-        }
-        return new Postgres(confirmed, sold, (System.nanoTime() - start) / 1e9);
-    }
-
     private void printReport(FlashSaleCrowd.Tally tally, double sellOutSeconds, SaleChecks.Counts counts, int confirmed,
-                             Postgres projected, List<SaleChecks.Check> checks) {
+                             ProjectedSale projected, List<SaleChecks.Check> checks) {
         System.out.println();
         System.out.printf("flash sale: %,d seats, %,d customers arriving at once, %d%% of holds abandoned, holds last %d s, %d connections%n",
                 seats, customers, abandonPercent, holdTtlSeconds, connections);

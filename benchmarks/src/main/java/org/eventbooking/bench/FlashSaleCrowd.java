@@ -2,6 +2,7 @@ package org.eventbooking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +46,8 @@ final class FlashSaleCrowd {
         final LongAdder availabilityChecks = new LongAdder();
         final LongAdder errors = new LongAdder();
         final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
+        /** Every hold answered 201: booking id to its seats. */
+        final Map<String, List<String>> heldBookings = new ConcurrentHashMap<>();
         /** Bookings paid at checkout: the engine confirms them when the webhook arrives in time. */
         final Map<String, List<String>> paidBookings = new ConcurrentHashMap<>();
 
@@ -58,6 +61,7 @@ final class FlashSaleCrowd {
     private final List<String> sections;
     private final List<String> tokens;
     private final int abandonPercent;
+    private final long pauseNs;
     private final Timeline timeline;
     private final Tally tally = new Tally();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
@@ -69,10 +73,16 @@ final class FlashSaleCrowd {
     private volatile boolean soldOut;
 
     FlashSaleCrowd(SaleApi api, List<String> sections, List<String> tokens, int abandonPercent, Timeline timeline) {
+        this(api, sections, tokens, abandonPercent, Duration.ZERO, timeline);
+    }
+
+    /** @param pause how long a customer waits after a purchase (paid or walked away from) before the next one */
+    FlashSaleCrowd(SaleApi api, List<String> sections, List<String> tokens, int abandonPercent, Duration pause, Timeline timeline) {
         this.api = api;
         this.sections = List.copyOf(sections);
         this.tokens = List.copyOf(tokens);
         this.abandonPercent = abandonPercent;
+        this.pauseNs = pause.toNanos();
         this.timeline = timeline;
     }
 
@@ -147,14 +157,15 @@ final class FlashSaleCrowd {
             tally.held.increment();
             tally.seatsHeld.add(booking.get("seats").size());
             timeline.completed(now, now - dueNs);
-            if (random(100) < abandonPercent) {
-                tally.abandoned.increment();
-                startPurchase(now);
-                return;
-            }
             List<String> seats = new ArrayList<>();
             booking.get("seats").forEach(seat -> seats.add(seat.asText()));
             String bookingId = booking.get("bookingId").asText();
+            tally.heldBookings.put(bookingId, seats);
+            if (random(100) < abandonPercent) {
+                tally.abandoned.increment();
+                startPurchase(now + pauseNs);
+                return;
+            }
             api.requestPayment(token, bookingId).whenComplete((response, failure) -> {
                 long paidAt = System.nanoTime();
                 if (failure != null || response.statusCode() != 201) {
@@ -176,7 +187,7 @@ final class FlashSaleCrowd {
                 record(tally.checkoutUs, dueNs, now);
                 tally.paid.increment();
                 tally.paidBookings.put(bookingId, seats);
-                startPurchase(now);
+                startPurchase(now + pauseNs);
             });
         }
 
@@ -189,7 +200,7 @@ final class FlashSaleCrowd {
             } else {
                 tally.error("payment " + response.statusCode());
             }
-            startPurchase(now);
+            startPurchase(now + pauseNs);
         }
 
         private void refused(long now, String section) {

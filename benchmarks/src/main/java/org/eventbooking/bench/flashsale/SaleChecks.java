@@ -35,23 +35,34 @@ public final class SaleChecks {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("sold out", counts.sold() == counts.capacity() && counts.held() == 0,
                 counts.sold() + " of " + counts.capacity() + " sold, " + counts.held() + " held"));
-        List<String> twice = seatsSoldTwice(engineConfirmed);
-        checks.add(new Check("no seat sold twice", twice.isEmpty(),
-                twice.isEmpty() ? "every seat in at most one confirmed booking" : twice.size() + " seats twice, e.g. " + twice.get(0)));
+        checks.add(noSeatSoldTwice("no seat sold twice", engineConfirmed));
         long seatsInBookings = engineConfirmed.values().stream().mapToLong(List::size).sum();
         checks.add(new Check("sold + available = capacity", counts.sold() + counts.available() + counts.held() == counts.capacity()
                 && counts.sold() == seatsInBookings,
                 counts.sold() + " + " + counts.available() + " (+ " + counts.held() + " held) of " + counts.capacity()
                         + "; confirmed bookings hold " + seatsInBookings + " seats"));
-        Set<String> missing = new HashSet<>(engineConfirmed.keySet());
-        missing.removeAll(postgresConfirmed);
-        Set<String> extra = new HashSet<>(postgresConfirmed);
-        extra.removeAll(engineConfirmed.keySet());
-        checks.add(new Check("every confirmed booking in PostgreSQL", missing.isEmpty() && extra.isEmpty(),
-                engineConfirmed.size() + " confirmed; missing in PostgreSQL " + missing.size() + ", only in PostgreSQL " + extra.size()));
+        checks.add(confirmedInPostgres(engineConfirmed.keySet(), postgresConfirmed));
         checks.add(new Check("PostgreSQL sold seats = engine sold", postgresSoldSeats == counts.sold(),
                 postgresSoldSeats + " SOLD rows, engine " + counts.sold()));
         return checks;
+    }
+
+    /** Every seat in at most one of the {@code confirmed} bookings (booking id to its seats). */
+    public static Check noSeatSoldTwice(String name, Map<String, List<String>> confirmed) {
+        List<String> twice = seatsSoldTwice(confirmed);
+        return new Check(name, twice.isEmpty(),
+                twice.isEmpty() ? confirmed.size() + " confirmed bookings, every seat in at most one"
+                        : twice.size() + " seats twice, e.g. " + twice.get(0));
+    }
+
+    /** PostgreSQL has exactly the engine's confirmed bookings as CONFIRMED. */
+    public static Check confirmedInPostgres(Set<String> engineConfirmed, Set<String> postgresConfirmed) {
+        Set<String> missing = new HashSet<>(engineConfirmed);
+        missing.removeAll(postgresConfirmed);
+        Set<String> extra = new HashSet<>(postgresConfirmed);
+        extra.removeAll(engineConfirmed);
+        return new Check("every confirmed booking in PostgreSQL", missing.isEmpty() && extra.isEmpty(),
+                engineConfirmed.size() + " confirmed; missing in PostgreSQL " + missing.size() + ", only in PostgreSQL " + extra.size());
     }
 
     public static boolean allPassed(List<Check> checks) {

@@ -79,7 +79,7 @@ final class ConnectPart implements Part {
         worker.stop(Duration.ofSeconds(30));
     }
 
-    private static String connectorName(Path config) {
+    static String connectorName(Path config) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(config)) {
             properties.load(in);

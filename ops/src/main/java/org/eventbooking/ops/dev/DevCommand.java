@@ -1,7 +1,6 @@
 package org.eventbooking.ops.dev;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,6 +39,11 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "${env:BOOKING_DEV_NODES:-1}",
             description = "API nodes, one Streams application sharing the work (env BOOKING_DEV_NODES; default ${DEFAULT-VALUE}).")
     private int nodes;
+
+    @Option(names = "--brokers", paramLabel = "N", defaultValue = "${env:BOOKING_DEV_BROKERS:-1}",
+            description = "KRaft brokers; from 3 on every topic has three replicas, two in sync for a write"
+                    + " (env BOOKING_DEV_BROKERS; default ${DEFAULT-VALUE}).")
+    private int brokers;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:BOOKING_DEV_HTTP_PORT:-8080}",
             description = "HTTP port of node 1; node N gets PORT+N-1 (env BOOKING_DEV_HTTP_PORT; default ${DEFAULT-VALUE}).")
@@ -127,27 +131,16 @@ public final class DevCommand implements Callable<Integer> {
     }
 
     private DevSettings settings(Map<String, String> env) {
-        Path root = repoRoot();
-        return new DevSettings(root, root.resolve(dataDir), fresh, nodes, httpPort, kafkaPort, connectPort, redisPort,
+        Path root = DevSettings.locateRepoRoot();
+        return new DevSettings(root, root.resolve(dataDir), fresh, nodes, brokers, httpPort, kafkaPort, connectPort, redisPort,
                 postgresPort, partitions, Optional.ofNullable(env.get("BOOKING_POSTGRES_URL")),
                 Optional.ofNullable(env.get("BOOKING_REDIS_URL")),
-                Arrays.asList(env.getOrDefault("BOOKING_NODE_HEAP", "-Xmx1g").trim().split("\\s+")));
+                Arrays.asList(env.getOrDefault("BOOKING_NODE_HEAP", "-Xmx1g").trim().split("\\s+")), Map.of());
     }
 
     private static Optional<String> portInUse(Map<Integer, String> ports) {
         return ports.entrySet().stream().filter(port -> !Ports.isFree(port.getKey())).findFirst()
                 .map(port -> "port " + port.getKey() + " for " + port.getValue() + " is in use: stop what listens there"
                         + " (another ./booking dev or ./booking node?) or choose another port with that option");
-    }
-
-    // ./booking runs from the repository root; found upwards so a run from a module directory works too.
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("booking")) && Files.isDirectory(dir.resolve("scripts"))) {
-                return dir;
-            }
-        }
-        throw new IllegalArgumentException("run it as ./booking dev from the repository (no ./booking above "
-                + Path.of("").toAbsolutePath() + ")");
     }
 }

@@ -1,5 +1,6 @@
 package org.eventbooking.ops.dev;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,17 +13,20 @@ import java.util.Optional;
  * (ports, node environments); pure.
  *
  * @param repoRoot         where {@code ./booking} and {@code scripts/} are
+ * @param brokers          KRaft nodes, each broker and controller; broker n listens on {@code kafkaPort + n - 1}
  * @param firstHttpPort    node n listens on {@code firstHttpPort + n - 1}
  * @param redisPort        0 for a free port
  * @param postgresPort     0 for the port of the last run, else a free one
  * @param externalPostgres a JDBC URL to use instead of starting PostgreSQL
  * @param externalRedis    a {@code redis://} URL to use instead of starting Redis
+ * @param nodeOverrides    settings every node gets beyond the launcher's environment (e.g. a shorter session timeout)
  */
 public record DevSettings(
         Path repoRoot,
         Path dataDir,
         boolean fresh,
         int nodes,
+        int brokers,
         int firstHttpPort,
         int kafkaPort,
         int connectPort,
@@ -31,7 +35,8 @@ public record DevSettings(
         int topicPartitions,
         Optional<String> externalPostgres,
         Optional<String> externalRedis,
-        List<String> nodeJvmOptions) {
+        List<String> nodeJvmOptions,
+        Map<String, String> nodeOverrides) {
 
     public DevSettings {
         if (nodes < 1) {
@@ -41,19 +46,44 @@ public record DevSettings(
             throw new IllegalArgumentException("--partitions (" + topicPartitions + ") must be at least --nodes ("
                     + nodes + "): each node reads its replies from a partition of its own");
         }
+        if (brokers < 1) {
+            throw new IllegalArgumentException("--brokers must be at least 1, got " + brokers);
+        }
         requirePort("--http-port", firstHttpPort + nodes - 1, false);
-        requirePort("--kafka-port", kafkaPort, false);
+        requirePort("--kafka-port", kafkaPort + brokers - 1, false);
         requirePort("--connect-port", connectPort, false);
         requirePort("--redis-port", redisPort, true);
         requirePort("--postgres-port", postgresPort, true);
         nodeJvmOptions = List.copyOf(nodeJvmOptions);
+        nodeOverrides = Map.copyOf(nodeOverrides);
         externalPostgres = externalPostgres.filter(url -> !url.isBlank());
         externalRedis = externalRedis.filter(url -> !url.isBlank());
+    }
+
+    /** Where {@code ./booking} is: it runs from the repository root, found upwards so a run from a module directory works too. */
+    public static Path locateRepoRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("booking")) && Files.isDirectory(dir.resolve("scripts"))) {
+                return dir;
+            }
+        }
+        throw new IllegalArgumentException("run it as ./booking from the repository (no ./booking above "
+                + Path.of("").toAbsolutePath() + ")");
     }
 
     /** Nodes are numbered 1..N. */
     public int httpPort(int node) {
         return firstHttpPort + node - 1;
+    }
+
+    /** Three copies of every topic from three brokers on (then two in sync for a write), else one per broker. */
+    public short replicationFactor() {
+        return (short) Math.min(brokers, 3);
+    }
+
+    /** With more than one node, each keeps a warm copy of another's stores, so a crash fails over fast. */
+    public int standbyReplicas() {
+        return nodes > 1 ? 1 : 0;
     }
 
     public String nodeId(int node) {
@@ -62,18 +92,19 @@ public record DevSettings(
 
     /**
      * The variables a node runs with (on top of the launcher's environment, so any other BOOKING_*
-     * setting passes through): one Streams application, a reply partition and state dir per node,
-     * the fake payment provider on.
+     * setting passes through) and the overrides: one Streams application, a reply partition and state
+     * dir per node, the fake payment provider on.
      */
     public Map<String, String> nodeEnvironment(int node, String kafkaBootstrap, String redisUrl, Path stateDir) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(nodeOverrides);
         env.put("BOOKING_NODE_ID", nodeId(node));
         env.put("BOOKING_HTTP_PORT", Integer.toString(httpPort(node)));
         env.put("BOOKING_KAFKA_BOOTSTRAP", kafkaBootstrap);
         env.put("BOOKING_REDIS_URL", redisUrl);
         env.put("BOOKING_STATE_DIR", stateDir.toString());
         env.put("BOOKING_TOPIC_PARTITIONS", Integer.toString(topicPartitions));
-        env.put("BOOKING_REPLICATION_FACTOR", "1");
+        env.put("BOOKING_REPLICATION_FACTOR", Short.toString(replicationFactor()));
+        env.put("BOOKING_STANDBY_REPLICAS", Integer.toString(standbyReplicas()));
         env.put("BOOKING_REPLY_PARTITION", Integer.toString(node - 1));
         env.put("BOOKING_FAKE_PROVIDER", "true");
         return env;
@@ -85,7 +116,9 @@ public record DevSettings(
         for (int node = 1; node <= nodes; node++) {
             claim(ports, httpPort(node), nodeId(node) + " HTTP (--http-port)");
         }
-        claim(ports, kafkaPort, "Kafka (--kafka-port)");
+        for (int broker = 1; broker <= brokers; broker++) {
+            claim(ports, kafkaPort + broker - 1, "Kafka broker " + broker + " (--kafka-port)");
+        }
         claim(ports, connectPort, "Connect REST (--connect-port)");
         if (externalRedis.isEmpty() && redisPort != 0) {
             claim(ports, redisPort, "Redis (--redis-port)");

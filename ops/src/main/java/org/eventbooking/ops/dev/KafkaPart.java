@@ -3,10 +3,11 @@ package org.eventbooking.ops.dev;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.ops.process.ChildProcess;
 
-/** The single KRaft broker of the dev platform (kafka-local), its data in the data dir. */
+/** The KRaft brokers of the dev platform (kafka-local), their data in the data dir. */
 final class KafkaPart implements Part {
 
     private final LocalKafkaCluster cluster;
@@ -17,13 +18,17 @@ final class KafkaPart implements Part {
     }
 
     /**
-     * A broker on {@code port}, not started yet: the supervisor can stop it while it starts. It may
-     * take what is left of {@code --start-timeout} (a loaded machine needs more than kafka-local's default).
+     * Brokers from {@code port} on, not started yet: the supervisor can stop them while they start. Each
+     * start (and restart after a crash, which first recovers every log) may take {@code startTimeout}:
+     * what is left of {@code --start-timeout}, as a loaded machine needs more than kafka-local's default.
      */
-    static KafkaPart create(Path dataDir, int port, Duration startTimeout) {
+    static KafkaPart create(Path dataDir, int port, int brokers, Duration startTimeout) {
         return new KafkaPart(LocalKafkaCluster.builder()
                 .dataDir(dataDir)
                 .clientPort(port)
+                .brokers(brokers)
+                // A crashed node's open transaction is aborted within a second of its timeout, not ten.
+                .brokerProperty("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                 .startTimeout(startTimeout)
                 .commandPrefix(ChildProcess.SESSION_PREFIX)
                 .closeOnJvmExit(false) // the supervisor's hook stops it, after its clients
@@ -48,7 +53,20 @@ final class KafkaPart implements Part {
     /** Empty until started. */
     @Override
     public List<ProcessHandle> processes() {
-        return started ? ProcessHandle.of(cluster.pid(1)).stream().toList() : List.of();
+        return started ? IntStream.rangeClosed(1, cluster.brokers()).mapToObj(this::broker).flatMap(List::stream).toList() : List.of();
+    }
+
+    /** The JVM of broker {@code id} (1..N), if it runs. */
+    List<ProcessHandle> broker(int id) {
+        return ProcessHandle.of(cluster.pid(id)).stream().toList();
+    }
+
+    void killBroker(int id) {
+        cluster.killBroker(id);
+    }
+
+    void startBroker(int id) {
+        cluster.startBroker(id);
     }
 
     @Override

@@ -72,6 +72,11 @@ final class NodePart implements Part {
         return node.log();
     }
 
+    /** SIGKILL, like {@code kill -9}: no shutdown hook, no clean leave of the Streams group. */
+    void kill() {
+        node.kill();
+    }
+
     @Override
     public void stop() {
         node.stop(Duration.ofSeconds(30));

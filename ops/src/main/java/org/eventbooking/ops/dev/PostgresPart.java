@@ -23,6 +23,12 @@ final class PostgresPart implements Part {
         return server.url();
     }
 
+    /** Fast shutdown (clients see their connections drop), then a start on the same port and data. */
+    void restart() {
+        server.stop();
+        server.restart();
+    }
+
     @Override
     public String name() {
         return "PostgreSQL";

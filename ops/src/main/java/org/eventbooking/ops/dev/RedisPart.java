@@ -25,6 +25,16 @@ final class RedisPart implements Part {
         return server.url();
     }
 
+    /** Stops the server; clients see connections refused until {@link #resume()}. */
+    void pause() {
+        server.stop();
+    }
+
+    /** Starts it again on the same port, empty (nothing is persisted). */
+    void resume() {
+        server.restart();
+    }
+
     @Override
     public String name() {
         return "Redis";
@@ -32,7 +42,7 @@ final class RedisPart implements Part {
 
     @Override
     public List<ProcessHandle> processes() {
-        return ProcessHandle.of(server.pid()).stream().toList();
+        return server.isRunning() ? ProcessHandle.of(server.pid()).stream().toList() : List.of();
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eventbooking.ops.process.LogTail;
 
@@ -18,6 +21,7 @@ final class Supervisor {
     private static final Duration START_GRACE = Duration.ofSeconds(90);
 
     private final Deque<Part> parts = new ArrayDeque<>();
+    private final Set<Long> expectedExits = ConcurrentHashMap.newKeySet();
     private final PrintStream progress;
     private final PrintStream errors;
     private boolean stopping;
@@ -63,8 +67,18 @@ final class Supervisor {
 
     /** Reports the part's processes (as they are now) when one exits while no stop is under way. */
     <P extends Part> P watch(P part) {
-        part.processes().forEach(process -> process.onExit().thenRun(() -> exited(part, process)));
+        watch(part, part.processes());
         return part;
+    }
+
+    /** Reports these processes of the part (e.g. one restarted) when one exits while no stop is under way. */
+    void watch(Part part, List<ProcessHandle> processes) {
+        processes.forEach(process -> process.onExit().thenRun(() -> exited(part, process)));
+    }
+
+    /** These processes are about to be stopped or killed on purpose: their exit is not reported. */
+    void expectExit(List<ProcessHandle> processes) {
+        processes.forEach(process -> expectedExits.add(process.pid()));
     }
 
     /** Stops every part, the last started first; later calls do nothing. */
@@ -102,7 +116,7 @@ final class Supervisor {
 
     private void exited(Part part, ProcessHandle process) {
         synchronized (this) {
-            if (stopping) {
+            if (stopping || expectedExits.remove(process.pid())) {
                 return;
             }
         }

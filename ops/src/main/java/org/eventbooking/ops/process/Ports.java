@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /** Whether a loopback port can still be bound. */
 public final class Ports {
@@ -19,6 +21,22 @@ public final class Ports {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find a free port on the loopback interface", e);
         }
+    }
+
+    /**
+     * The first of {@code count} consecutive ports that were free a moment ago (node n gets
+     * {@code first + n - 1}), below Linux's ephemeral range (32768 on): a server restarted on its
+     * port must find it free, and clients retrying a dead server's ephemeral port can take it
+     * themselves (a TCP self-connect).
+     */
+    public static int freeRange(int count) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int first = ThreadLocalRandom.current().nextInt(20_000, 32_768 - count);
+            if (IntStream.range(0, count).allMatch(offset -> isFree(first + offset))) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports in 20000..32767 on the loopback interface");
     }
 
     /** True when nothing listens on {@code 127.0.0.1:port} (and nothing else holds it). */

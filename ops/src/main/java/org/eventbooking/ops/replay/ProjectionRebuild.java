@@ -50,6 +50,16 @@ public final class ProjectionRebuild {
         this.log = log;
     }
 
+    /**
+     * Waits until the running sink has committed every record the log holds now: only then do the
+     * live tables show the whole log, so a rebuild that differs means drift, not a sink still behind.
+     */
+    public void awaitCaughtUp(Duration timeout) {
+        Map<TopicPartition, Long> end = LastRecordOffsets.below(bootstrapServers, endOffsets(connect.topics()));
+        long total = end.values().stream().mapToLong(Long::longValue).sum();
+        await("the running sink to reach the end of the log", timeout, () -> committed(end) >= total);
+    }
+
     public Outcome rebuild(Duration timeout) {
         String[] topics = connect.topics();
         connect.stop();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class DevSettingsTest {
         DevSettings clash = settings(2, 9091, Optional.empty(), Optional.empty());
 
         assertThatThrownBy(clash::portsToBind).hasMessage(
-                "port 9092 is given to both node-2 HTTP (--http-port) and Kafka (--kafka-port)");
+                "port 9092 is given to both node-2 HTTP (--http-port) and Kafka broker 1 (--kafka-port)");
     }
 
     @Test
@@ -51,8 +52,23 @@ class DevSettingsTest {
         assertThatThrownBy(() -> settings(2, 65535, Optional.empty(), Optional.empty())).hasMessageContaining("--http-port");
     }
 
+    @Test
+    void three_brokers_replicate_every_topic_three_times_and_nodes_keep_standby_copies_and_their_overrides() {
+        DevSettings cluster = new DevSettings(Path.of("/repo"), Path.of("/data"), false, 2, 3, 8080, 9092, 8083, 6390, 5440, 6,
+                Optional.empty(), Optional.empty(), List.of("-Xmx1g"), Map.of("BOOKING_SESSION_TIMEOUT_MS", "6000"));
+
+        assertThat(cluster.portsToBind()).containsKeys(9092, 9093, 9094);
+        assertThat(cluster.nodeEnvironment(1, "127.0.0.1:9092", "redis://127.0.0.1:6390", Path.of("/data/nodes/node-1/state")))
+                .containsEntry("BOOKING_REPLICATION_FACTOR", "3")
+                .containsEntry("BOOKING_STANDBY_REPLICAS", "1")
+                .containsEntry("BOOKING_SESSION_TIMEOUT_MS", "6000");
+        assertThat(settings(1, 8080, Optional.empty(), Optional.empty())
+                .nodeEnvironment(1, "k", "r", Path.of("/s"))).containsEntry("BOOKING_REPLICATION_FACTOR", "1")
+                .containsEntry("BOOKING_STANDBY_REPLICAS", "0");
+    }
+
     private static DevSettings settings(int nodes, int httpPort, Optional<String> postgres, Optional<String> redis) {
-        return new DevSettings(Path.of("/repo"), Path.of("/data"), false, nodes, httpPort, 9092, 8083, 6390, 5440, 6,
-                postgres, redis, List.of("-Xmx1g"));
+        return new DevSettings(Path.of("/repo"), Path.of("/data"), false, nodes, 1, httpPort, 9092, 8083, 6390, 5440, 6,
+                postgres, redis, List.of("-Xmx1g"), Map.of());
     }
 }
