@@ -247,8 +247,9 @@ public final class GatewayNode implements AutoCloseable {
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         int sessionTimeoutMs = (int) config.sessionTimeout().toMillis();
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
-        // Three heartbeats per session, as Kafka's defaults have it.
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), sessionTimeoutMs / 3);
+        // The survivors learn of a rebalance at their next heartbeat: frequent ones (Kafka's default
+        // 3 s for its default 45 s session, 600 ms for a 6 s one) keep that from adding to a failover.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.min(3_000, sessionTimeoutMs / 10));
         // A crashed node's open transaction holds back every read_committed reader of what it wrote
         // (the other nodes' replies included) until the coordinator aborts it: no longer than the
         // group takes to notice the crash, and never longer than Streams' own default of 10 s.
