@@ -205,9 +205,12 @@ final class ChaosRun {
             rebuild.awaitCaughtUp(SINK_CATCH_UP_TIMEOUT);
             Map<String, String> liveBookings = ProjectedSale.bookingRows(platform.postgresUrl());
             List<String> drift = new ArrayList<>(rebuild.rebuild(Duration.ofMinutes(5)).differingTables());
-            Map<String, String> rebuiltBookings = ProjectedSale.bookingRows(platform.postgresUrl());
-            liveBookings.entrySet().stream().filter(row -> !row.getValue().equals(rebuiltBookings.get(row.getKey()))).findFirst()
-                    .ifPresent(row -> drift.add("e.g. live " + row.getValue() + " rebuilt " + rebuiltBookings.get(row.getKey())));
+            if (drift.contains("bookings")) {
+                // The rows as stored, src_* included (the checksum leaves those out): a first lead.
+                Map<String, String> rebuiltBookings = ProjectedSale.bookingRows(platform.postgresUrl());
+                liveBookings.entrySet().stream().filter(row -> !row.getValue().equals(rebuiltBookings.get(row.getKey()))).findFirst()
+                        .ifPresent(row -> drift.add("e.g. live " + row.getValue() + " rebuilt " + rebuiltBookings.get(row.getKey())));
+            }
             return drift;
         } catch (RuntimeException e) {
             return List.of("the rebuild failed: " + e.getMessage());
