@@ -20,6 +20,8 @@ import org.eventbooking.tracing.TracingSettings;
  * @param advertisedHost the host other nodes reach this one at; with {@code httpPort} it is the
  *                       node's {@code application.server}, where interactive queries are forwarded
  * @param replyPartition the partition of {@code booking-replies} this node reads, -1 to derive it from the node id
+ * @param streamThreads  stream threads of the node's Kafka Streams instance; each owns some of the node's tasks and
+ *                       commits its own transactions, so one can process while another commits
  * @param standbyReplicas warm copies of each task's stores kept on other nodes, so a node's crash is taken over
  *                        without restoring the stores from their changelogs
  * @param sessionTimeout how long the group waits for a silent (crashed) node before moving its tasks
@@ -37,6 +39,7 @@ public record GatewayConfig(
         int topicPartitions,
         short replicationFactor,
         long commitIntervalMs,
+        int streamThreads,
         int standbyReplicas,
         Duration sessionTimeout,
         int replyPartition,
@@ -74,6 +77,9 @@ public record GatewayConfig(
         if (production && fakeProvider) {
             throw new IllegalArgumentException("BOOKING_FAKE_PROVIDER is for development and tests only: unset it in production");
         }
+        if (streamThreads < 1) {
+            throw new IllegalArgumentException("BOOKING_STREAM_THREADS must be at least 1");
+        }
         if (cacheTtl.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("BOOKING_CACHE_TTL_MS must be at most 1000: cached reads may be at most 1 s stale");
         }
@@ -99,6 +105,7 @@ public record GatewayConfig(
                 s.integer("BOOKING_TOPIC_PARTITIONS", 6),
                 (short) s.integer("BOOKING_REPLICATION_FACTOR", 1),
                 s.integer("BOOKING_COMMIT_INTERVAL_MS", 20),
+                s.integer("BOOKING_STREAM_THREADS", 1),
                 s.integer("BOOKING_STANDBY_REPLICAS", 0),
                 Duration.ofMillis(s.integer("BOOKING_SESSION_TIMEOUT_MS", 45_000)),
                 s.integer("BOOKING_REPLY_PARTITION", -1),

@@ -241,7 +241,7 @@ public final class GatewayNode implements AutoCloseable {
     }
 
     private Properties streamsProperties() {
-        Properties props = new StreamsSettings(config.kafkaBootstrap(), config.applicationId(), config.stateDir(), 1,
+        Properties props = new StreamsSettings(config.kafkaBootstrap(), config.applicationId(), config.stateDir(), config.streamThreads(),
                 config.replicationFactor(), true, 64L * 1024 * 1024, config.commitIntervalMs()).toProperties();
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + port);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());

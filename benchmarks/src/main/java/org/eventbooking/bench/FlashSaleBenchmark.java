@@ -2,8 +2,6 @@ package org.eventbooking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,15 +74,15 @@ final class FlashSaleBenchmark implements Callable<Integer> {
         if (seats < SEATS_PER_ROW * ROWS || seats % (ROWS * SEATS_PER_ROW) != 0 || customers < 1) {
             throw new IllegalArgumentException("--seats: a multiple of " + ROWS * SEATS_PER_ROW + "; --customers at least 1");
         }
-        Path workDir = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("bench-flash-sale");
-        try (LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
+        try (KafkaOptions.WorkDir workDir = kafka.workDir("flash-sale");
+             LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
              BenchNode.RedisHandle redis = BenchNode.RedisHandle.start(workDir.resolve("redis"), noRedis);
              PostgresServerProcess postgres = PostgresServerProcess.start();
-             GatewayNode node = BenchNode.start("flash-sale", workDir, kafka.bootstrap, redis, commitIntervalMs,
+             GatewayNode node = BenchNode.start("flash-sale", workDir.path(), kafka.bootstrap, redis, commitIntervalMs,
                      Map.of("BOOKING_FAKE_PROVIDER", "true"));
              ConnectWorkerProcess worker = ProjectionSink.start(kafka.bootstrap, postgres.url(),
                      List.of(Topics.EVENT_STREAMS.name(), Topics.BOOKING_EVENTS.name(), Topics.PAYMENT_EVENTS.name()), 2, 2000);
-             CrowdEntrance entrance = CrowdEntrance.open(node, workDir, noNginx)) {
+             CrowdEntrance entrance = CrowdEntrance.open(node, workDir.path(), noNginx)) {
             System.out.printf("kafka at %s, node at %s, postgres at %s%n", kafka.bootstrap, node.baseUrl(), postgres.url());
             SetupClient setup = new SetupClient(node.baseUrl());
             String organizer = setup.signUp("organizer@flash.example", "organizer");

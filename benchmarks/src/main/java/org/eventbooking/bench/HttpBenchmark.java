@@ -5,8 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +59,10 @@ final class HttpBenchmark implements Callable<Integer> {
             description = "Exactly-once commit interval of the node (default: ${DEFAULT-VALUE}, as the node).")
     long commitIntervalMs;
 
+    @Option(names = "--stream-threads", defaultValue = "1",
+            description = "Stream threads of the node (BOOKING_STREAM_THREADS; default: ${DEFAULT-VALUE}, as the node).")
+    int streamThreads;
+
     @Option(names = "--clients", defaultValue = "4",
             description = "HttpClient instances the load is spread over; each reads its responses on one selector thread (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -87,10 +89,11 @@ final class HttpBenchmark implements Callable<Integer> {
         if (rate <= 0 || seconds <= 0 || warmupSeconds < 0 || users < 1 || clients < 1) {
             throw new IllegalArgumentException("--rate, --seconds, --users and --clients must be positive, --warmup-seconds not negative");
         }
-        Path workDir = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("bench-http");
-        try (LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
+        try (KafkaOptions.WorkDir workDir = kafka.workDir("http");
+             LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
              BenchNode.RedisHandle redis = BenchNode.RedisHandle.start(workDir.resolve("redis"), noRedis);
-             GatewayNode node = BenchNode.start("http", workDir, kafka.bootstrap, redis, commitIntervalMs, Map.of())) {
+             GatewayNode node = BenchNode.start("http", workDir.path(), kafka.bootstrap, redis, commitIntervalMs,
+                     Map.of("BOOKING_STREAM_THREADS", Integer.toString(streamThreads)))) {
             System.out.printf("kafka at %s, node at %s, commit interval %d ms%n", kafka.bootstrap, node.baseUrl(), commitIntervalMs);
             Fixture fixture = prepare(new SetupClient(node.baseUrl()));
             List<HttpClient> httpClients = new ArrayList<>();
@@ -207,8 +210,8 @@ final class HttpBenchmark implements Callable<Integer> {
         Histogram latency = measured.latencyUs;
         Histogram lag = result.schedulerLagUs();
         System.out.println();
-        System.out.printf("open model, %,.0f holds/s offered for %.0f s after %d s warm-up; %d event(s), %d customers, redis %s, commit %d ms%n",
-                rate, result.seconds(), warmupSeconds, events, users, withRedis ? "on" : "off", commitIntervalMs);
+        System.out.printf("open model, %,.0f holds/s offered for %.0f s after %d s warm-up; %d event(s), %d customers, redis %s, commit %d ms, %d stream thread(s)%n",
+                rate, result.seconds(), warmupSeconds, events, users, withRedis ? "on" : "off", commitIntervalMs, streamThreads);
         System.out.println("latency from the intended send time to the response (coordinated-omission free):");
         for (double p : new double[] {50, 90, 99, 99.9}) {
             System.out.printf("  p%-6s %,10.1f ms%n", formatPercentile(p), latency.getValueAtPercentile(p) / 1000.0);

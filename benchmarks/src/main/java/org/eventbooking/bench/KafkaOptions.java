@@ -1,6 +1,9 @@
 package org.eventbooking.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.kafka.common.utils.Utils;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import picocli.CommandLine.Option;
 
@@ -13,7 +16,8 @@ final class KafkaOptions {
     @Option(names = "--kafka-heap", defaultValue = "-Xmx1g", description = "Heap of the local broker (default: ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--work-dir", description = "Directory for broker data and state stores (default: a fresh temp dir).")
+    @Option(names = "--work-dir", description = "Directory for broker data, state stores and logs, kept afterwards"
+            + " (default: a fresh temp dir, deleted at the end).")
     Path workDir;
 
     /** A started cluster, or null when {@code --bootstrap} names one. */
@@ -25,5 +29,24 @@ final class KafkaOptions {
         kafka.start();
         bootstrap = kafka.bootstrapServers();
         return kafka;
+    }
+
+    /** {@code --work-dir}, or a fresh temp dir that closing deletes: a run's broker log and stores take hundreds of MB. */
+    WorkDir workDir(String benchmark) throws IOException {
+        return workDir != null ? new WorkDir(workDir, false) : new WorkDir(Files.createTempDirectory("bench-" + benchmark), true);
+    }
+
+    record WorkDir(Path path, boolean temporary) implements AutoCloseable {
+
+        Path resolve(String child) {
+            return path.resolve(child);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (temporary) {
+                Utils.delete(path.toFile());
+            }
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.eventbooking.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,10 +68,10 @@ final class ProjectionBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path workDir = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("bench-projection");
         ProjectionWorkload workload = new ProjectionWorkload(eventCount, "bench");
         SendTimes sendTimes = new SendTimes(partitions, events + lagEvents);
-        try (LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
+        try (KafkaOptions.WorkDir workDir = kafka.workDir("projection");
+             LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
              PostgresServerProcess postgres = PostgresServerProcess.start();
              KafkaProducer<String, byte[]> producer = producer(kafka.bootstrap)) {
             createTopics(kafka.bootstrap);

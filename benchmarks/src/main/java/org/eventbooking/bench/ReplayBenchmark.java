@@ -1,7 +1,5 @@
 package org.eventbooking.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,8 +62,8 @@ final class ReplayBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path workDir = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("bench-replay");
-        try (LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
+        try (KafkaOptions.WorkDir workDir = kafka.workDir("replay");
+             LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap))) {
             new TopicProvisioner(admin).createMissing(partitions, (short) 1);
             long setupStart = System.nanoTime();

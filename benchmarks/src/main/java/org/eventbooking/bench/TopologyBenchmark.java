@@ -1,7 +1,6 @@
 package org.eventbooking.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,8 +95,8 @@ final class TopologyBenchmark implements Callable<Integer> {
         if (seats < 200_000) {
             throw new IllegalArgumentException("--seats must be at least 200000: the benchmark is about one large hot event");
         }
-        Path workDir = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("bench-topology");
-        try (LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"))) {
+        try (KafkaOptions.WorkDir workDir = kafka.workDir("topology");
+             LocalKafkaCluster broker = kafka.startLocalBrokerUnlessGiven(workDir.resolve("kafka"))) {
             String bootstrap = kafka.bootstrap;
             System.out.printf("kafka at %s%n", bootstrap);
             double ceiling = ProduceCeiling.measure(bootstrap, "bench-ceiling-" + System.currentTimeMillis(), ceilingRecords);

@@ -33,6 +33,7 @@ import org.eventbooking.testsupport.CommandRoundTrip;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The topology on a real broker with exactly-once: committed round trips, restore and replay. */
 class BookingTopologyIT {
@@ -56,9 +57,9 @@ class BookingTopologyIT {
     }
 
     @Test
-    void sold_seat_stays_sold_after_the_state_directory_is_wiped_and_the_log_replays_to_the_same_state() throws Exception {
+    void sold_seat_stays_sold_after_the_state_directory_is_wiped_and_the_log_replays_to_the_same_state(@TempDir Path stateDir)
+            throws Exception {
         String applicationId = "booking-it-" + UUID.randomUUID();
-        Path stateDir = Files.createTempDirectory("booking-state");
         String eventId = "event-" + UUID.randomUUID();
         String bookingId;
 
@@ -90,9 +91,9 @@ class BookingTopologyIT {
     }
 
     @Test
-    void interactive_queries_read_committed_counts_while_the_stream_thread_writes() throws Exception {
+    void interactive_queries_read_committed_counts_while_the_stream_thread_writes(@TempDir Path stateDir) throws Exception {
         String eventId = "event-" + UUID.randomUUID();
-        KafkaStreams streams = start("booking-iq-" + UUID.randomUUID(), Files.createTempDirectory("booking-state"));
+        KafkaStreams streams = start("booking-iq-" + UUID.randomUUID(), stateDir);
         try (CommandRoundTrip client = new CommandRoundTrip(kafka.bootstrapServers())) {
             client.send(createEvent(eventId, Instant.now(), 100, 100, 600), REPLY_TIMEOUT);
             ReadOnlyKeyValueStore<String, SectionAvailability> sections = streams.store(

@@ -3,7 +3,7 @@ package org.eventbooking.gateway.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +17,13 @@ import org.eventbooking.topology.TopologySettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** While no node owns a key yet (Streams starting or rebalancing), reads retry, then answer 503. */
 class ClusterReadsTest {
+
+    @TempDir
+    Path stateDir;
 
     private KafkaStreams notRunning;
     private ClusterReads reads;
@@ -27,7 +31,7 @@ class ClusterReadsTest {
     @BeforeEach
     void streamsThatNeverStart() throws Exception {
         notRunning = new KafkaStreams(BookingTopology.build(TopologySettings.defaults()),
-                StreamsSettings.local("127.0.0.1:1", "cluster-reads-test", Files.createTempDirectory("reads")).toProperties());
+                StreamsSettings.local("127.0.0.1:1", "cluster-reads-test", stateDir).toProperties());
         HostInfo self = new HostInfo("127.0.0.1", 1);
         reads = new ClusterReads(notRunning, self, new LocalReads(new StoreReads(notRunning)), new PeerClient("secret"));
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.eventbooking.gateway.GatewayConfig;
 import org.eventbooking.gateway.GatewayNode;
@@ -103,5 +104,10 @@ public final class Platform implements AutoCloseable {
     public void close() {
         redis.close();
         kafka.close();
+        try {
+            Utils.delete(workDir.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + workDir, e);
+        }
     }
 }

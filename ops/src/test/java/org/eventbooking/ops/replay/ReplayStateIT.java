@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +38,7 @@ import org.eventbooking.topology.TopicProvisioner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -67,8 +67,7 @@ class ReplayStateIT {
     }
 
     @Test
-    void rebuilds_every_store_from_the_log_and_repairs_a_corrupted_and_a_deleted_changelog() throws Exception {
-        Path stateRoot = Files.createTempDirectory("replay-state");
+    void rebuilds_every_store_from_the_log_and_repairs_a_corrupted_and_a_deleted_changelog(@TempDir Path stateRoot) throws Exception {
         Path nodeState = stateRoot.resolve("node-1");
         String eventId = "ev-" + UUID.randomUUID();
         String shortHolds = "ev-short-" + UUID.randomUUID();
