@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.eventbooking.bench.flashsale.SaleChecks;
+import org.eventbooking.gateway.GatewayConfig;
 import org.eventbooking.gateway.GatewayNode;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import org.eventbooking.sink.testsupport.ConnectWorkerProcess;
@@ -56,7 +57,7 @@ final class FlashSaleBenchmark implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "64", description = "Requests on the wire at once, like a proxy's pool (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "20", description = "Exactly-once commit interval of the node (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--commit-interval-ms", defaultValue = "" + GatewayConfig.DEFAULT_COMMIT_INTERVAL_MS, description = "Exactly-once commit interval of the node (default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
     @Option(names = "--timeout-minutes", defaultValue = "20",

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.eventbooking.domain.EventRules;
+import org.eventbooking.gateway.GatewayConfig;
 import org.eventbooking.gateway.GatewayNode;
 import org.eventbooking.kafka.local.LocalKafkaCluster;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class HttpBenchmark implements Callable<Integer> {
     int users;
 
     /** The node's own default (BOOKING_COMMIT_INTERVAL_MS), not the topology benchmark's throughput-oriented one. */
-    @Option(names = "--commit-interval-ms", defaultValue = "20",
+    @Option(names = "--commit-interval-ms", defaultValue = "" + GatewayConfig.DEFAULT_COMMIT_INTERVAL_MS,
             description = "Exactly-once commit interval of the node (default: ${DEFAULT-VALUE}, as the node).")
     long commitIntervalMs;
 
@@ -69,7 +70,7 @@ final class HttpBenchmark implements Callable<Integer> {
 
     // Each request in flight holds two descriptors in this process (client and server socket); 4,000
     // stays well inside the usual 20,000 limit, beyond which even class loading fails.
-    @Option(names = "--connections", defaultValue = "64",
+    @Option(names = "--connections", defaultValue = "400",
             description = "requests on the wire at once, like a proxy's keep-alive pool; more wait their turn (default: ${DEFAULT-VALUE})")
     int connections;
 

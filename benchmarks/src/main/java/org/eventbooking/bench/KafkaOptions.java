@@ -33,7 +33,13 @@ final class KafkaOptions {
 
     /** {@code --work-dir}, or a fresh temp dir that closing deletes: a run's broker log and stores take hundreds of MB. */
     WorkDir workDir(String benchmark) throws IOException {
-        return workDir != null ? new WorkDir(workDir, false) : new WorkDir(Files.createTempDirectory("bench-" + benchmark), true);
+        if (workDir != null) {
+            return new WorkDir(workDir, false);
+        }
+        WorkDir temporary = new WorkDir(Files.createTempDirectory("bench-" + benchmark), true);
+        // Also when the run is interrupted (Ctrl-C), which skips the close.
+        Runtime.getRuntime().addShutdownHook(new Thread(temporary::deleteQuietly, "bench-work-dir-cleanup"));
+        return temporary;
     }
 
     record WorkDir(Path path, boolean temporary) implements AutoCloseable {
@@ -46,6 +52,14 @@ final class KafkaOptions {
         public void close() throws IOException {
             if (temporary) {
                 Utils.delete(path.toFile());
+            }
+        }
+
+        private void deleteQuietly() {
+            try {
+                close();
+            } catch (IOException e) {
+                System.err.println("could not delete the benchmark's work dir " + path + ": " + e.getMessage());
             }
         }
     }
