@@ -104,6 +104,11 @@ class ComposeFileTest {
     }
 
     @Test
+    void the_reporting_database_compares_text_bytewise() {
+        assertThat(services.get("postgres").get("environment").get("POSTGRES_INITDB_ARGS").asText()).contains("--lc-collate=C");
+    }
+
+    @Test
     void every_image_is_one_we_build_or_a_pinned_public_tag() {
         Set<String> ours = Set.of(ImageTarball.repositoryOf("gateway-image"), ImageTarball.repositoryOf("connect-image"));
         services.fields().forEachRemaining(service -> {

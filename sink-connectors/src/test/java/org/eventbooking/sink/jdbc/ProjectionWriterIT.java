@@ -84,6 +84,8 @@ class ProjectionWriterIT {
     void migrations_ran_once_and_history_gets_monthly_partitions() throws SQLException {
         assertThat(value("SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE success"))
                 .isEqualTo("1,2");
+        // scripts/postgres.sh makes it so, as docker-compose.prod.yml does: the sink's keys compare bytewise.
+        assertThat(value("SELECT datcollate FROM pg_database WHERE datname = current_database()")).isEqualTo("C");
         write(List.of(at(BOOKINGS, 900, Facts.held("e-part", "b-part", 0, "FLOOR-9-9"))));
         assertThat(value("SELECT count(*) FROM pg_inherits WHERE inhparent = 'booking_events'::regclass"
                 + " AND inhrelid = 'booking_events_2026_03'::regclass")).isEqualTo("1");
