@@ -244,6 +244,8 @@ public final class GatewayNode implements AutoCloseable {
         Properties props = new StreamsSettings(config.kafkaBootstrap(), config.applicationId(), config.stateDir(), config.streamThreads(),
                 config.replicationFactor(), true, 64L * 1024 * 1024, config.commitIntervalMs()).toProperties();
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + port);
+        // Names the node in the group's member list and in its clients' metrics (default: a random process id).
+        props.put(StreamsConfig.CLIENT_ID_CONFIG, config.nodeId());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         int sessionTimeoutMs = (int) config.sessionTimeout().toMillis();
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);

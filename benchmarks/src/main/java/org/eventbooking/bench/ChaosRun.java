@@ -1,6 +1,7 @@
 package org.eventbooking.bench;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,8 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.eventbooking.bench.flashsale.SaleChecks;
 import org.eventbooking.bench.flashsale.SaleChecks.Check;
 import org.eventbooking.ops.dev.LocalPlatform;
@@ -21,6 +25,7 @@ import org.eventbooking.ops.replay.ProjectionRebuild;
 import org.eventbooking.ops.replay.StateRebuild;
 import org.eventbooking.ops.replay.StreamsApplication;
 import org.eventbooking.ops.topics.TopicsCommand;
+import org.eventbooking.topology.Topics;
 
 /**
  * One chaos run on a started platform: a flash-sale crowd buys seats of several events through both
@@ -113,12 +118,15 @@ final class ChaosRun {
 
     /** Every fault of every round, one after the other; answers the slowest failover (-1 when one never recovered). */
     private long injectFaults(List<String> eventIds, List<String> sections, String prober, SaleApi ledgerApi,
-                              List<String> everyone) throws InterruptedException {
+                              List<String> everyone) throws Exception {
         pause(plan.warmUp());
-        FailoverProbe probe = new FailoverProbe(gate, prober, sections, probeHolds);
+        // Connections of its own, like a monitor's: behind the crowd's requests to the dead node's
+        // events (each waiting out its reply timeout) the probe measured the crowd's queue, not the failover.
+        RequestGate probeGate = RequestGate.withOwnClients(eventIds.size(), 1, "failover-probe");
+        FailoverProbe probe = new FailoverProbe(probeGate, prober, sections, probeHolds);
         long slowestFailover = 0;
         for (int round = 1; round <= plan.rounds(); round++) {
-            int victim = round % 2 == 1 ? 2 : 1;
+            int victim = ownerOfAProbedEvent(round % 2 == 1 ? 2 : 1, eventIds);
             snapshotConfirmed(ledgerApi, everyone);
             say("kill -9 node-" + victim);
             long crashNs = System.nanoTime();
@@ -225,6 +233,38 @@ final class ChaosRun {
             return checkOnceGroupEmpty(rebuild).differingStores();
         } catch (RuntimeException e) {
             return List.of("the check failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The node to kill: {@code preferred} if it runs the active task of a probed event, else the
+     * other. Killing a node that owns none of them would measure no failover at all: its events
+     * would answer at once.
+     */
+    private int ownerOfAProbedEvent(int preferred, List<String> eventIds) throws Exception {
+        Map<String, Long> eventsByOwner = activeTaskOwners(eventIds);
+        for (int node : List.of(preferred, 3 - preferred)) {
+            long events = eventsByOwner.getOrDefault(platform.nodeId(node), 0L);
+            if (events > 0) {
+                say("node-" + node + " runs the active tasks of " + events + " of the " + eventIds.size() + " events");
+                return node;
+            }
+        }
+        throw new IllegalStateException("no node runs the active task of any event (" + eventsByOwner + "): is the group rebalancing?");
+    }
+
+    /** How many of the events each node processes the hold commands of now, by node id. */
+    private Map<String, Long> activeTaskOwners(List<String> eventIds) throws Exception {
+        String topic = Topics.BOOKING_COMMANDS.name();
+        try (Admin admin = Admin.create(TopicsCommand.adminConfig(platform.kafkaBootstrap(), Duration.ofSeconds(30)))) {
+            Map<TopicPartition, String> owners = StreamsApplication.named(APPLICATION_ID).activeTaskOwners(admin);
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+            // The producer's partition of a keyed record, and a node's consumer client id: <node id>-StreamThread-<n>-consumer.
+            return eventIds.stream()
+                    .map(eventId -> owners.getOrDefault(new TopicPartition(topic,
+                            Utils.toPositive(Utils.murmur2(eventId.getBytes(StandardCharsets.UTF_8))) % partitions), ""))
+                    .filter(client -> client.contains("-StreamThread-"))
+                    .collect(Collectors.groupingBy(client -> client.substring(0, client.indexOf("-StreamThread-")), Collectors.counting()));
         }
     }
 

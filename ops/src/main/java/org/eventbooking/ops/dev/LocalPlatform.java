@@ -53,6 +53,11 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + settings.httpPort(node);
     }
 
+    /** Node {@code node}'s id (BOOKING_NODE_ID), which also names its Streams client. */
+    public String nodeId(int node) {
+        return settings.nodeId(node);
+    }
+
     public String postgresUrl() {
         return postgresUrl;
     }

@@ -1,13 +1,16 @@
 package org.eventbooking.ops.replay;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import picocli.CommandLine.Option;
 
@@ -39,12 +42,27 @@ public final class StreamsApplication {
         }
     }
 
+    /**
+     * Which member runs the active task of each assigned input partition, by its client id (a node
+     * names its Streams client after itself: {@code <node id>-StreamThread-<n>-consumer}).
+     */
+    public Map<TopicPartition, String> activeTaskOwners(Admin admin) {
+        Map<TopicPartition, String> owners = new HashMap<>();
+        for (MemberDescription member : members(admin)) {
+            member.assignment().topicPartitions().forEach(partition -> owners.put(partition, member.clientId()));
+        }
+        return owners;
+    }
+
     private List<String> activeMembers(Admin admin) {
+        return members(admin).stream().map(m -> m.clientId() + m.host()).distinct().toList();
+    }
+
+    private Collection<MemberDescription> members(Admin admin) {
         try {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).describedGroups()
                     .get(applicationId).get(30, TimeUnit.SECONDS);
-            Collection<MemberDescription> members = group.members();
-            return members.stream().map(m -> m.clientId() + m.host()).distinct().toList();
+            return group.members();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
                 return List.of();
