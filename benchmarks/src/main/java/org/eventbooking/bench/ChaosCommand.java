@@ -75,9 +75,9 @@ final class ChaosCommand implements Callable<Integer> {
         Path root = DevSettings.locateRepoRoot();
         Map<String, String> nodes = Map.of(
                 "BOOKING_APPLICATION_ID", ChaosRun.APPLICATION_ID,
-                // The group notices a crashed node after this long: the first part of the failover time
-                // (the brokers' group.min.session.timeout.ms is 6 s).
-                "BOOKING_SESSION_TIMEOUT_MS", "6000",
+                // The group notices a crashed node after this long, and the dead node's open transaction
+                // (whose timeout follows it) stops holding back readers: most of the failover time.
+                "BOOKING_SESSION_TIMEOUT_MS", Integer.toString(LocalPlatform.MIN_SESSION_TIMEOUT_MS),
                 // Fewer, larger transactions than the default 20 ms: three brokers replicating each one
                 // share two cores with everything else here.
                 "BOOKING_COMMIT_INTERVAL_MS", "100",

@@ -63,6 +63,12 @@ class BrokerPropertiesTest {
     }
 
     @Test
+    void a_transaction_waits_on_the_broker_for_the_previous_ones_markers() {
+        assertThat(forNode(THREE_NODES.get(0), THREE_NODES, Map.of()))
+                .containsEntry("add.partitions.to.txn.retry.backoff.max.ms", "1000");
+    }
+
+    @Test
     void extra_properties_override_the_defaults() {
         Map<String, String> props = forNode(THREE_NODES.get(0), THREE_NODES,
                 Map.of("min.insync.replicas", "3", "log.retention.ms", "1000"));

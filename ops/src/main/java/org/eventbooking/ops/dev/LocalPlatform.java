@@ -11,6 +11,9 @@ import java.time.Instant;
  */
 public final class LocalPlatform implements AutoCloseable {
 
+    /** The shortest group session (BOOKING_SESSION_TIMEOUT_MS) a node may ask of the local brokers. */
+    public static final int MIN_SESSION_TIMEOUT_MS = 4000;
+
     private final DevSettings settings;
     private final Supervisor supervisor;
     private final DevPlatform platform;
