@@ -1,7 +1,6 @@
 package org.eventbooking.bench;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,10 +14,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.eventbooking.bench.flashsale.SaleChecks;
 import org.eventbooking.bench.flashsale.SaleChecks.Check;
 import org.eventbooking.ops.dev.LocalPlatform;
+import org.eventbooking.ops.replay.ChangelogLayout;
 import org.eventbooking.ops.replay.ConnectRest;
 import org.eventbooking.ops.replay.OperatorException;
 import org.eventbooking.ops.replay.ProjectionRebuild;
@@ -259,10 +258,9 @@ final class ChaosRun {
         try (Admin admin = Admin.create(TopicsCommand.adminConfig(platform.kafkaBootstrap(), Duration.ofSeconds(30)))) {
             Map<TopicPartition, String> owners = StreamsApplication.named(APPLICATION_ID).activeTaskOwners(admin);
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
-            // The producer's partition of a keyed record, and a node's consumer client id: <node id>-StreamThread-<n>-consumer.
+            // A node's consumer client id: <node id>-StreamThread-<n>-consumer.
             return eventIds.stream()
-                    .map(eventId -> owners.getOrDefault(new TopicPartition(topic,
-                            Utils.toPositive(Utils.murmur2(eventId.getBytes(StandardCharsets.UTF_8))) % partitions), ""))
+                    .map(eventId -> owners.getOrDefault(new TopicPartition(topic, ChangelogLayout.partitionOf(eventId, partitions)), ""))
                     .filter(client -> client.contains("-StreamThread-"))
                     .collect(Collectors.groupingBy(client -> client.substring(0, client.indexOf("-StreamThread-")), Collectors.counting()));
         }

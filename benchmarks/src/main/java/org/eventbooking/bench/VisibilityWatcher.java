@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
 final class VisibilityWatcher {
 
     // One statement per poll, planned once: planning it afresh each time (PostgreSQL probes the
-    // index ends of the busy history to estimate) cost the server a third of a core at 10 polls/s,
+    // index ends of the busy history to estimate) cost the server up to half a core at 10 polls/s,
     // taken from the sink being measured.
     private static final String MAX_OFFSETS = "SELECT p, (SELECT max(src_offset) FROM booking_events"
             + " WHERE src_topic = ? AND src_partition = p) FROM generate_series(0, ? - 1) AS p";

@@ -56,15 +56,6 @@ final class BrokerProperties {
                 "share.coordinator.state.topic.min.isr", minIsr);
     }
 
-    /**
-     * How long a produce request that opens a transaction may wait on the broker for the producer's
-     * previous transaction to finish writing its markers (default 100 ms). With three brokers busy,
-     * markers took longer; the broker then answered CONCURRENT_TRANSACTIONS, the requests pipelined
-     * behind failed with OutOfOrderSequence, and the Streams producer backed off for up to a second:
-     * commits stalled, and so did the replies waiting for them. docker-compose.prod.yml sets the same.
-     */
-    static final String[] TRANSACTION_MARKERS_WAIT = {"add.partitions.to.txn.retry.backoff.max.ms", "1000"};
-
     private static Map<String, String> localDefaults() {
         return Map.of(
                 // Topics are declared by the application; a typo must fail, not create a topic.
@@ -76,6 +67,10 @@ final class BrokerProperties {
                 "offsets.topic.num.partitions", "10",
                 "transaction.state.log.num.partitions", "10",
                 "num.partitions", "1",
-                TRANSACTION_MARKERS_WAIT[0], TRANSACTION_MARKERS_WAIT[1]);
+                // How long a produce that opens a transaction may wait on the broker for the previous
+                // transaction's markers (default 100 ms). With three busy brokers markers took longer:
+                // CONCURRENT_TRANSACTIONS, OutOfOrderSequence behind it, and the Streams producer backing
+                // off up to a second, stalling commits and replies. docker-compose.prod.yml sets the same.
+                "add.partitions.to.txn.retry.backoff.max.ms", "1000");
     }
 }

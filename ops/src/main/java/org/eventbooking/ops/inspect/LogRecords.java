@@ -1,6 +1,5 @@
 package org.eventbooking.ops.inspect;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
+import org.eventbooking.ops.replay.ChangelogLayout;
 
 /**
  * Reads committed records of one log topic from the start: only the partition a key lives in when
@@ -37,7 +36,7 @@ final class LogRecords {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             if (key != null) {
-                int owner = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions.size();
+                int owner = ChangelogLayout.partitionOf(key, partitions.size());
                 partitions = List.of(new TopicPartition(topic, owner));
             }
             consumer.assign(partitions);

@@ -39,8 +39,12 @@ public final class ChangelogLayout {
 
     /** The changelog partition of one store entry. */
     public static int partition(String store, String key, Object value, int partitions) {
-        byte[] owner = ownerKey(store, key, value).getBytes(StandardCharsets.UTF_8);
-        return Utils.toPositive(Utils.murmur2(owner)) % partitions;
+        return partitionOf(ownerKey(store, key, value), partitions);
+    }
+
+    /** The partition the producers' default partitioner gives a record with this key. */
+    public static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private static String ownerKey(String store, String key, Object value) {
