@@ -221,6 +221,11 @@ class GatewayFlowIT {
         Api.Reply after = api.get("/api/me/bookings", alice);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.contentType()).startsWith("application/problem+json");
+        // Holds check revocation inside the rate limiter's script, not through the authenticator.
+        String eventId = api.createEvent(organizer, 1, 10, 600);
+        Api.Reply hold = api.hold(alice, eventId, Map.of("seats", List.of("FLOOR-1-1")), null);
+        assertThat(hold.status()).isEqualTo(401);
+        assertThat(hold.body().get("detail").asText()).contains("revoked");
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class CommandBus implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, nodeId + "-commands");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // send() blocks while the partition's leader is unknown (the broker down): never longer than
         // the reply timeout, so a request still gets its 504 in time instead of hanging.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());

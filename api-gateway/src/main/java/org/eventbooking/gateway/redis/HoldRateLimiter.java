@@ -25,10 +25,16 @@ public final class HoldRateLimiter {
      * Calling TIME before writing is allowed because Redis (5+, and only so from 7) replicates a script's
      * effects, not the script. The key expires exactly when the bucket would be full again, which is the
      * same as no key at all, so idle users leave nothing behind.
-     * KEYS[1] bucket; ARGV[1] capacity; ARGV[2] tokens added per minute.
-     * Returns {allowed 0/1, milliseconds until a token is available, remaining tokens as a string}.
+     * The caller's token is checked against the denylist first, in the same round trip: a hold then
+     * costs one call to Redis, not two, and a revoked token spends nothing from the bucket.
+     * KEYS[1] bucket; KEYS[2] the token's denylist entry; ARGV[1] capacity; ARGV[2] tokens added per minute.
+     * Returns {allowed 0/1 (-1: the token is revoked), milliseconds until a token is available,
+     * remaining tokens as a string}.
      */
     private static final String SCRIPT = """
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+              return {-1, 0, '0'}
+            end
             local capacity = tonumber(ARGV[1])
             local per_ms = tonumber(ARGV[2]) / 60000
             local time = redis.call('TIME')
@@ -85,17 +91,20 @@ public final class HoldRateLimiter {
         this.refillPerMinute = refillPerMinute;
     }
 
-    /** Takes one token from {@code userId}'s bucket if there is one. */
-    public Decision tryAcquire(String userId) {
+    /**
+     * Takes one token from {@code userId}'s bucket if there is one, unless {@code denylistKey} (the caller's
+     * token's entry, {@link TokenDenylist#keyFor}) exists.
+     */
+    public Decision tryAcquire(String userId, String denylistKey) {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("userId is missing");
         }
-        List<String> keys = List.of(keyPrefix + userId);
+        List<String> keys = List.of(keyPrefix + userId, Objects.requireNonNull(denylistKey, "denylistKey"));
         List<String> args = List.of(Integer.toString(capacity), Integer.toString(refillPerMinute));
         return redis.call("rate-limit.hold", jedis -> evaluate(jedis, keys, args))
                 .map(HoldRateLimiter::decision)
-                // Fail open; the bucket's state is unknown, so claim nothing was spent.
-                .orElseGet(() -> new Decision(true, Duration.ZERO, capacity));
+                // Fail open, as the denylist does; the bucket's state is unknown, so claim nothing was spent.
+                .orElseGet(() -> new Decision(true, false, Duration.ZERO, capacity));
     }
 
     private static Object evaluate(UnifiedJedis jedis, List<String> keys, List<String> args) {
@@ -110,9 +119,9 @@ public final class HoldRateLimiter {
 
     private static Decision decision(Object reply) {
         List<?> values = (List<?>) reply;
-        boolean allowed = number(values.get(0)) == 1;
+        double verdict = number(values.get(0));
         Duration retryAfter = Duration.ofMillis((long) number(values.get(1)));
-        return new Decision(allowed, retryAfter, number(values.get(2)));
+        return new Decision(verdict == 1, verdict == -1, retryAfter, number(values.get(2)));
     }
 
     private static double number(Object value) {
@@ -132,9 +141,10 @@ public final class HoldRateLimiter {
 
     /**
      * @param allowed    whether the hold may go ahead
-     * @param retryAfter when refused, how long until a token is back (for the Retry-After header); else zero
+     * @param revoked    refused because the caller's token is revoked (the bucket was not touched)
+     * @param retryAfter when refused for the rate, how long until a token is back (for Retry-After); else zero
      * @param remaining  tokens left after this decision (fractional while refilling)
      */
-    public record Decision(boolean allowed, Duration retryAfter, double remaining) {
+    public record Decision(boolean allowed, boolean revoked, Duration retryAfter, double remaining) {
     }
 }

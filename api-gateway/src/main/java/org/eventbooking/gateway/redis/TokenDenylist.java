@@ -34,7 +34,7 @@ public final class TokenDenylist {
      * by its expiry anyway and needs no entry: that counts as revoked.
      */
     public boolean revoke(String tokenId, Instant expiresAt) {
-        String key = key(tokenId);
+        String key = keyFor(tokenId);
         long ttlMillis = Duration.between(clock.instant(), expiresAt).toMillis();
         if (ttlMillis < 1) {
             return true;
@@ -45,11 +45,12 @@ public final class TokenDenylist {
 
     /** Whether {@code tokenId} was revoked; false when Redis is unavailable (fails open). */
     public boolean isRevoked(String tokenId) {
-        String key = key(tokenId);
+        String key = keyFor(tokenId);
         return redis.call("denylist.check", jedis -> jedis.exists(key)).orElse(false);
     }
 
-    private String key(String tokenId) {
+    /** The entry that marks {@code tokenId} as revoked, for checks made inside a script. */
+    public String keyFor(String tokenId) {
         if (tokenId == null || tokenId.isBlank()) {
             throw new IllegalArgumentException("tokenId is missing");
         }

@@ -3,7 +3,9 @@ package org.eventbooking.gateway.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +26,7 @@ import redis.clients.jedis.RedisClient;
 class HoldRateLimiterIT {
 
     private static final String PREFIX = "booking:holds:";
+    private static final String NOT_REVOKED = "booking:revoked:none";
 
     private static RedisServerProcess server;
 
@@ -68,12 +71,12 @@ class HoldRateLimiterIT {
         HoldRateLimiter limiter = new HoldRateLimiter(node(), PREFIX);
 
         for (int i = 1; i <= 20; i++) {
-            Decision decision = limiter.tryAcquire("alice");
+            Decision decision = limiter.tryAcquire("alice", NOT_REVOKED);
             assertThat(decision.allowed()).as("hold %d", i).isTrue();
             assertThat(decision.retryAfter()).isZero();
             assertThat(decision.remaining()).isBetween(20.0 - i, 20.0 - i + 0.5);
         }
-        Decision refused = limiter.tryAcquire("alice");
+        Decision refused = limiter.tryAcquire("alice", NOT_REVOKED);
 
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(3));
@@ -85,42 +88,57 @@ class HoldRateLimiterIT {
     void bucketsArePerUser() {
         HoldRateLimiter limiter = new HoldRateLimiter(node(), PREFIX, 2, 1);
 
-        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("alice").allowed()).isFalse();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isFalse();
 
-        assertThat(limiter.tryAcquire("bob").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("bob").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("bob").allowed()).isFalse();
+        assertThat(limiter.tryAcquire("bob", NOT_REVOKED).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("bob", NOT_REVOKED).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("bob", NOT_REVOKED).allowed()).isFalse();
     }
 
     @Test
     void tokensComeBackAtTheRefillRate() {
         // 120 per minute: one token every 500 ms.
         HoldRateLimiter limiter = new HoldRateLimiter(node(), PREFIX, 2, 120);
-        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
 
-        Decision refused = limiter.tryAcquire("alice");
+        Decision refused = limiter.tryAcquire("alice", NOT_REVOKED);
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(500));
 
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(25))
-                .until(() -> limiter.tryAcquire("alice").allowed());
-        assertThat(limiter.tryAcquire("alice").allowed()).as("only one token came back").isFalse();
+                .until(() -> limiter.tryAcquire("alice", NOT_REVOKED).allowed());
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).as("only one token came back").isFalse();
     }
 
     @Test
     void bucketKeyExpiresWhenTheBucketIsFullAgain() {
         HoldRateLimiter limiter = new HoldRateLimiter(node(), PREFIX, 2, 120);
-        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
 
         try (RedisClient admin = server.client()) {
             assertThat(admin.pttl(PREFIX + "alice")).isBetween(1L, 500L);
             await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(25))
                     .until(() -> !admin.exists(PREFIX + "alice"));
         }
-        assertThat(limiter.tryAcquire("alice").remaining()).isEqualTo(1.0);
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).remaining()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedWithoutSpendingFromTheBucket() {
+        RedisConnection redis = node();
+        HoldRateLimiter limiter = new HoldRateLimiter(redis, PREFIX, 2, 1);
+        TokenDenylist denylist = new TokenDenylist(redis, "booking:revoked:", Clock.systemUTC());
+        assertThat(denylist.revoke("token-1", Instant.now().plusSeconds(60))).isTrue();
+
+        Decision refused = limiter.tryAcquire("alice", denylist.keyFor("token-1"));
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.revoked()).isTrue();
+        assertThat(limiter.tryAcquire("alice", denylist.keyFor("token-2")).remaining())
+                .as("the revoked attempt took no token").isEqualTo(1.0);
     }
 
     @Test
@@ -128,37 +146,37 @@ class HoldRateLimiterIT {
         HoldRateLimiter nodeA = new HoldRateLimiter(node(), PREFIX, 4, 1);
         HoldRateLimiter nodeB = new HoldRateLimiter(node(), PREFIX, 4, 1);
 
-        assertThat(nodeA.tryAcquire("alice").allowed()).isTrue();
-        assertThat(nodeB.tryAcquire("alice").allowed()).isTrue();
-        assertThat(nodeA.tryAcquire("alice").allowed()).isTrue();
-        assertThat(nodeB.tryAcquire("alice").allowed()).isTrue();
+        assertThat(nodeA.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
+        assertThat(nodeB.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
+        assertThat(nodeA.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
+        assertThat(nodeB.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
 
-        assertThat(nodeA.tryAcquire("alice").allowed()).isFalse();
-        assertThat(nodeB.tryAcquire("alice").allowed()).isFalse();
+        assertThat(nodeA.tryAcquire("alice", NOT_REVOKED).allowed()).isFalse();
+        assertThat(nodeB.tryAcquire("alice", NOT_REVOKED).allowed()).isFalse();
     }
 
     @Test
     void scriptIsReloadedAfterTheServerForgetsIt() {
         HoldRateLimiter limiter = new HoldRateLimiter(node(), PREFIX, 2, 1);
-        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
 
         try (RedisClient admin = server.client()) {
             admin.scriptFlush();
         }
-        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("alice").allowed()).as("the bucket, not a fail-open").isFalse();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).as("the bucket, not a fail-open").isFalse();
         assertThat(listener.events()).isEmpty();
     }
 
     @Test
     void withRedisDownHoldsAreAllowedAndTheOutageReported() {
         HoldRateLimiter limiter = new HoldRateLimiter(node(), PREFIX, 1, 1);
-        assertThat(limiter.tryAcquire("alice").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("alice").allowed()).isFalse();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isFalse();
 
         server.stop();
         for (int i = 0; i < 3; i++) {
-            Decision decision = limiter.tryAcquire("alice");
+            Decision decision = limiter.tryAcquire("alice", NOT_REVOKED);
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.retryAfter()).isZero();
         }
@@ -166,9 +184,9 @@ class HoldRateLimiterIT {
 
         server.restart();
         // The restarted server is empty (no persistence), so the bucket starts full.
-        await().atMost(Duration.ofSeconds(5)).until(() -> limiter.tryAcquire("alice").allowed()
+        await().atMost(Duration.ofSeconds(5)).until(() -> limiter.tryAcquire("alice", NOT_REVOKED).allowed()
                 && listener.events().contains("recovered"));
-        assertThat(limiter.tryAcquire("alice").allowed()).isFalse();
+        assertThat(limiter.tryAcquire("alice", NOT_REVOKED).allowed()).isFalse();
         assertThat(listener.events()).containsExactly("unavailable:rate-limit.hold", "recovered");
     }
 
@@ -186,7 +204,7 @@ class HoldRateLimiterIT {
                     start.await();
                     int allowed = 0;
                     for (int attempt = 0; attempt < 2; attempt++) {
-                        allowed += limiter.tryAcquire("alice").allowed() ? 1 : 0;
+                        allowed += limiter.tryAcquire("alice", NOT_REVOKED).allowed() ? 1 : 0;
                     }
                     return allowed;
                 }));
