@@ -53,8 +53,15 @@ public record StreamsSettings(String bootstrapServers, String applicationId, Pat
         }
         // Larger batches amortise the per-transaction cost of exactly-once at flash-crowd rates.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+        // Commands trickle in one HTTP request at a time. Fetching each as it lands costs a broker
+        // request, a wake-up and a pass of the stream loop per command; waiting up to 5 ms for a
+        // batch cost a hold 5 ms at most and, with the linger below, a quarter of the CPU of a hold
+        // through one node (./booking bench http: 2.8 -> 1.9 ms of machine CPU per hold at 600/s).
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 64 * 1024);
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 5);
+        // Nothing this producer writes is visible before the transaction commits, and the commit
+        // flushes it: lingering until then costs no latency and makes one produce request per
+        // partition and transaction instead of one every few milliseconds.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), (int) commitIntervalMs);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         // No compression: the stream thread compresses as it appends and the broker decompresses
