@@ -55,7 +55,7 @@ public record StreamsSettings(String bootstrapServers, String applicationId, Pat
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         // Commands trickle in one HTTP request at a time. Fetching each as it lands costs a broker
         // request, a wake-up and a pass of the stream loop per command; waiting up to 5 ms for a
-        // batch cost a hold 5 ms at most and, with the linger below, a quarter of the CPU of a hold
+        // batch cost a hold 5 ms at most and, with the linger below, a third of the CPU of a hold
         // through one node (./booking bench http: 2.8 -> 1.9 ms of machine CPU per hold at 600/s).
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 64 * 1024);
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 5);
